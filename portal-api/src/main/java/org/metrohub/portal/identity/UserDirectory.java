@@ -1,0 +1,73 @@
+package org.metrohub.portal.identity;
+
+import io.r2dbc.spi.Readable;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Tenants and users in PostgreSQL. */
+@Repository
+public class UserDirectory {
+
+    private final DatabaseClient db;
+
+    public UserDirectory(DatabaseClient db) {
+        this.db = db;
+    }
+
+    Mono<UserAccount> findByUsername(String username) {
+        return db.sql("SELECT id, tenant_id, username, display_name, password_hash, roles FROM app_user WHERE username = :u")
+                .bind("u", username)
+                .map(UserDirectory::account)
+                .one();
+    }
+
+    Mono<UserAccount> findById(UUID id) {
+        return db.sql("SELECT id, tenant_id, username, display_name, password_hash, roles FROM app_user WHERE id = :id")
+                .bind("id", id)
+                .map(UserDirectory::account)
+                .one();
+    }
+
+    Flux<UserAccount> findByTenant(String tenant) {
+        return db.sql("SELECT id, tenant_id, username, display_name, password_hash, roles FROM app_user "
+                        + "WHERE tenant_id = :t ORDER BY username")
+                .bind("t", tenant)
+                .map(UserDirectory::account)
+                .all();
+    }
+
+    Mono<Boolean> tenantExists(String tenant) {
+        return db.sql("SELECT 1 FROM tenant WHERE id = :t").bind("t", tenant).map(r -> true).one().defaultIfEmpty(false);
+    }
+
+    Mono<Void> saveTenant(String id, String name) {
+        return db.sql("INSERT INTO tenant (id, name) VALUES (:id, :name) ON CONFLICT (id) DO NOTHING")
+                .bind("id", id).bind("name", name).then();
+    }
+
+    Mono<Void> saveUser(UserAccount user) {
+        return db.sql("INSERT INTO app_user (id, tenant_id, username, display_name, password_hash, roles) "
+                        + "VALUES (:id, :tenant, :username, :name, :hash, :roles) ON CONFLICT (username) DO NOTHING")
+                .bind("id", user.id())
+                .bind("tenant", user.tenant())
+                .bind("username", user.username())
+                .bind("name", user.displayName())
+                .bind("hash", user.passwordHash())
+                .bind("roles", user.roles().stream().map(Role::name).toArray(String[]::new))
+                .then();
+    }
+
+    private static UserAccount account(Readable row) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Arrays.stream(row.get("roles", String[].class)).forEach(r -> Role.parse(r).ifPresent(roles::add));
+        return new UserAccount(row.get("id", UUID.class), row.get("tenant_id", String.class),
+                row.get("username", String.class), row.get("display_name", String.class),
+                row.get("password_hash", String.class), roles);
+    }
+}

@@ -1,0 +1,6 @@
+package org.metrohub.portal.rooms;
+
+/** What a room is for: an officials' meeting, a doctor's consultation, or a teacher's class. */
+public enum RoomKind {
+    MEETING, CONSULTATION, CLASS
+}

@@ -1,0 +1,48 @@
+package org.metrohub.portal.rooms;
+
+import java.util.Map;
+import java.util.Set;
+import org.metrohub.portal.identity.CurrentUser;
+import org.metrohub.portal.identity.Role;
+import org.metrohub.portal.web.ApiException;
+
+/**
+ * Who may do what with rooms. Everything is confined to the caller's tenant. Creating a room of a kind
+ * needs the role that runs it (officials meet, teachers teach, doctors consult; admins may do all);
+ * changing or closing a room needs its creator or an admin.
+ */
+final class RoomPolicy {
+
+    private static final Map<Role, Set<RoomKind>> CREATABLE = Map.of(
+            Role.ADMIN, Set.of(RoomKind.values()),
+            Role.OFFICIAL, Set.of(RoomKind.MEETING),
+            Role.TEACHER, Set.of(RoomKind.CLASS),
+            Role.DOCTOR, Set.of(RoomKind.CONSULTATION));
+
+    private RoomPolicy() {
+    }
+
+    static void checkCreate(CurrentUser user, RoomKind kind) {
+        boolean allowed = user.roles().stream().anyMatch(r -> CREATABLE.getOrDefault(r, Set.of()).contains(kind));
+        if (!allowed) {
+            throw ApiException.forbidden("Your role may not create a room of kind " + kind + ".");
+        }
+    }
+
+    static void checkTenant(CurrentUser user, Room room) {
+        if (!user.tenant().equals(room.tenant())) {
+            throw ApiException.forbidden("This room belongs to another tenant.");
+        }
+    }
+
+    static void checkManage(CurrentUser user, Room room) {
+        checkTenant(user, room);
+        if (!user.isAdmin() && !user.id().equals(room.createdBy())) {
+            throw ApiException.forbidden("Only the room's creator or an ADMIN may change it.");
+        }
+    }
+
+    static String roleInRoom(CurrentUser user, Room room) {
+        return user.isAdmin() || user.id().equals(room.createdBy()) ? "MODERATOR" : "PARTICIPANT";
+    }
+}
