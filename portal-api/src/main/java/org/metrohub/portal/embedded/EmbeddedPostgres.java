@@ -24,8 +24,9 @@ import java.util.HexFormat;
  * (mode 0600). TCP logins need that password (scram-sha-256, loopback only); the superuser {@code postgres} has the
  * same password, and the Unix socket is root/owner-only.
  *
- * <p>PostgreSQL refuses to run as root, but zonky's binaries are built without that check, so this works as root
- * too; the server output goes to {@code dataDir/postgres.log}.
+ * <p>PostgreSQL (and initdb) refuse to run as root; zonky 2.x, finding itself root on Linux, runs them through
+ * {@code unshare -U} so they see an unprivileged uid. That needs {@code unshare} (util-linux) and user namespaces.
+ * The server output goes to {@code dataDir/postgres.log}.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
