@@ -64,7 +64,7 @@ const router = createRouter($('main'), [
 
 onSessionExpired(() => {
   showSignedOut();
-  router.navigate('/login');
+  router.navigate('/login?expired=1');
 });
 
 $('logout').addEventListener('click', () => {

@@ -15,6 +15,7 @@ export function loginView(root, { query, navigate, onSignedIn }) {
     el('h1', { tabindex: '-1' }, 'Sign in to MetroHub'),
     field('Username', username),
     field('Password', password),
+    query.get('expired') ? el('p', { id: 'login-info', class: 'notice', role: 'status' }, 'Your session has ended. Please sign in again.') : null,
     error,
     el('div', { class: 'actions' }, button),
     el('p', { class: 'hint' },
