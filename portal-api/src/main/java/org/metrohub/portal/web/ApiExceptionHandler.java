@@ -75,6 +75,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Mono.just(body(problem(HttpStatus.BAD_REQUEST, inputDetail(e), exchange)));
     }
 
+    @Override
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                                  HttpStatusCode status, ServerWebExchange exchange) {
+        if (body instanceof ProblemDetail problem && RequestIdFilter.requestId(exchange) != null) {
+            problem.setProperty("requestId", RequestIdFilter.requestId(exchange));
+        }
+        return super.handleExceptionInternal(e, body, headers, status, exchange);
+    }
+
     static String inputDetail(ServerWebInputException e) {
         Throwable cause = e.getCause();
         while (cause != null) {

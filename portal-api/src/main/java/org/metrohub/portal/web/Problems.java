@@ -26,7 +26,6 @@ public class Problems {
 
     public static ProblemDetail of(HttpStatus status, String detail, ServerWebExchange exchange) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://metrohub.example/problems/" + slug(status)));
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         String requestId = RequestIdFilter.requestId(exchange);
         if (requestId != null) {
@@ -45,9 +44,5 @@ public class Problems {
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         byte[] body = json.writeValueAsString(of(status, detail, exchange)).getBytes(StandardCharsets.UTF_8);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
-    }
-
-    private static String slug(HttpStatus status) {
-        return status.getReasonPhrase().toLowerCase().replace(' ', '-');
     }
 }

@@ -1,0 +1,52 @@
+package org.metrohub.portal.testing;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/** Tokens made by a test: signed with the hub's real key (to test expiry) or with a stranger's key (forgery). */
+public final class Tokens {
+
+    private Tokens() {
+    }
+
+    /** The test hubs' signing key, read from their shared data directory. */
+    public static ECKey hubKey() throws Exception {
+        return ECKey.parse(Files.readString(TestHub.dataDir().resolve("secrets/signing-key.jwk.json")));
+    }
+
+    public static ECKey strangerKey() throws Exception {
+        return new ECKeyGenerator(Curve.P_256).keyID("stranger").generate();
+    }
+
+    /** An access token for {@code role@tenant} signed with {@code key}, valid over the given window. */
+    public static String accessToken(ECKey key, String tenant, String role, Instant issued, Instant expires) throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer("metrohub")
+                .subject(UUID.randomUUID().toString())
+                .audience("metrohub-api")
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(issued))
+                .notBeforeTime(Date.from(issued))
+                .expirationTime(Date.from(expires))
+                .claim("tenant", tenant)
+                .claim("preferred_username", role.toLowerCase() + "@" + tenant)
+                .claim("roles", List.of(role))
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
+                .type(JOSEObjectType.JWT).build(), claims);
+        jwt.sign(new ECDSASigner(key));
+        return jwt.serialize();
+    }
+}
