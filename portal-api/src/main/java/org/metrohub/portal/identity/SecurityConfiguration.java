@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtRea
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import reactor.core.publisher.Mono;
 
@@ -48,6 +49,13 @@ public class SecurityConfiguration {
     @Bean
     ReactiveJwtDecoder accessTokenDecoder(SecurityProperties properties, SigningKey key) {
         return TokenDecoders.access(properties, key);
+    }
+
+    /** Requests the firewall refuses (encoded slashes, NUL, …) get a problem body like every other error. */
+    @Bean
+    ServerExchangeRejectedHandler rejectedRequests(Problems problems) {
+        return (exchange, e) -> problems.write(exchange, HttpStatus.BAD_REQUEST,
+                "The request URL holds characters the hub does not accept.");
     }
 
     @Bean

@@ -75,13 +75,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Mono.just(body(problem(HttpStatus.BAD_REQUEST, inputDetail(e), exchange)));
     }
 
+    /** Spring's own input errors (415, 405, 404 of a static path…) get the request id like ours. */
     @Override
-    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-                                                                  HttpStatusCode status, ServerWebExchange exchange) {
+    protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                               ServerWebExchange exchange) {
         if (body instanceof ProblemDetail problem && RequestIdFilter.requestId(exchange) != null) {
             problem.setProperty("requestId", RequestIdFilter.requestId(exchange));
         }
-        return super.handleExceptionInternal(e, body, headers, status, exchange);
+        return super.createResponseEntity(body, headers, status, exchange);
     }
 
     static String inputDetail(ServerWebInputException e) {
