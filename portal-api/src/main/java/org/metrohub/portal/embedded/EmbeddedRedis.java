@@ -11,8 +11,8 @@ import redis.embedded.RedisServer;
 
 /**
  * A real Redis (the binary shipped in {@code com.github.codemonstur:embedded-redis}) as a child process bound to
- * 127.0.0.1. Redis holds the hub's live state only, so it runs without persistence (no RDB snapshots, no AOF); its
- * working directory is still {@code dataDir}, so a manual {@code SAVE} lands there and not next to the binary.
+ * 127.0.0.1. Redis holds the hub's live state (presence, refresh tokens, rate limits), all with TTLs; an
+ * append-only file in {@code dataDir} keeps it across a restart of Redis or of the hub (no RDB snapshots).
  */
 public final class EmbeddedRedis implements AutoCloseable {
 
@@ -50,7 +50,7 @@ public final class EmbeddedRedis implements AutoCloseable {
         return "redis://" + Ports.LOOPBACK + ":" + port;
     }
 
-    /** Stops Redis and starts it again on the same port, empty (there is no persistence). */
+    /** Stops Redis and starts it again on the same port (from its append-only file), or starts it if stopped. */
     public synchronized void restart() {
         stop();
         startServer();
@@ -84,7 +84,9 @@ public final class EmbeddedRedis implements AutoCloseable {
                     .port(port)
                     .setting("dir \"" + dataDir.toAbsolutePath() + "\"")
                     .setting("save \"\"")
-                    .setting("appendonly no")
+                    // Live state outlives a Redis restart: an append-only file under the data dir, synced each second.
+                    .setting("appendonly yes")
+                    .setting("appendfsync everysec")
                     .setting("protected-mode yes")
                     // Loglevel stays at notice: the start waits for the "Ready to accept connections" line.
                     // Drain the process output, or Redis blocks once the pipe fills up.

@@ -1,12 +1,12 @@
 package org.metrohub.portal.web;
 
+import io.lettuce.core.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.DecodingException;
-import org.springframework.dao.DataAccessException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -41,8 +41,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than the API takes.", exchange);
     }
 
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
-    public ResponseEntity<ProblemDetail> handleUnavailable(DataAccessException e, ServerWebExchange exchange) {
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            RedisException.class})
+    public ResponseEntity<ProblemDetail> handleUnavailable(RuntimeException e, ServerWebExchange exchange) {
         log.atWarn().addKeyValue("requestId", RequestIdFilter.requestId(exchange))
                 .log("A backing store is unavailable on {} {}: {}", exchange.getRequest().getMethod(),
                         exchange.getRequest().getPath(), e.getMessage());
