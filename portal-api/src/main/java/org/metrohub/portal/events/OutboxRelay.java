@@ -30,6 +30,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 200;
+    /** How long published events stay in the outbox, for live-stream clients that reconnect to catch up. */
+    static final Duration RETENTION = Duration.ofHours(24);
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
@@ -81,8 +84,13 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void loop() {
         long backoffMs = 0;
+        long nextPurge = System.nanoTime();
         while (running) {
             try {
+                if (System.nanoTime() - nextPurge >= 0) {
+                    purge();
+                    nextPurge = System.nanoTime() + PURGE_EVERY.toNanos();
+                }
                 if (backoffMs > 0 || publishBatch() == 0) {
                     wake.tryAcquire(Math.max(backoffMs, pollInterval.toMillis()), TimeUnit.MILLISECONDS);
                     wake.drainPermits();
@@ -99,6 +107,14 @@ public class OutboxRelay implements SmartLifecycle {
                 }
             }
         }
+    }
+
+    /** Drops events published longer ago than the retention. */
+    private void purge() {
+        db.sql("DELETE FROM event_outbox WHERE published_at < now() - make_interval(secs => :secs)")
+                .bind("secs", (double) RETENTION.toSeconds())
+                .then()
+                .block(Duration.ofSeconds(30));
     }
 
     private record Pending(long seq, UUID eventId, String topic, String key, String payload) {

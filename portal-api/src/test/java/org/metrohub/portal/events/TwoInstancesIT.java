@@ -42,10 +42,19 @@ class TwoInstancesIT {
     private record Stream(List<ServerSentEvent<Map<String, Object>>> received, Disposable subscription) {
 
         static Stream open(TestHub hub, String token) {
+            return open(hub, token, null);
+        }
+
+        static Stream open(TestHub hub, String token, String lastEventId) {
             List<ServerSentEvent<Map<String, Object>>> received = new CopyOnWriteArrayList<>();
             Disposable subscription = WebClient.create(hub.baseUrl()).get().uri("/api/events")
                     .accept(MediaType.TEXT_EVENT_STREAM)
                     .headers(h -> h.setBearerAuth(token))
+                    .headers(h -> {
+                        if (lastEventId != null) {
+                            h.set("Last-Event-ID", lastEventId);
+                        }
+                    })
                     .retrieve()
                     .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() { })
                     .subscribe(received::add);
@@ -86,6 +95,31 @@ class TwoInstancesIT {
         } finally {
             riverton.subscription().dispose();
             lakeside.subscription().dispose();
+        }
+    }
+
+    @Test
+    void aClientThatReconnectsWithLastEventIdGetsWhatItMissedOnceThenLiveEvents() {
+        String admin = second.login("admin@riverton");
+        Stream before = Stream.open(second, admin);
+        String official = first.login("official@riverton");
+        Object roomId = Rooms.create(first, official, "MEETING", "Missed while away").get("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> before.eventsAbout(roomId).size() == 1);
+        before.subscription().dispose();
+        String lastSeen = (String) before.eventsAbout(roomId).get(0).get("id");
+
+        first.client().post().uri("/api/rooms/{id}/close", roomId).headers(h -> h.setBearerAuth(official))
+                .exchange().expectStatus().isOk();
+        Stream after = Stream.open(second, admin, lastSeen);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> after.eventsAbout(roomId).size() == 1);
+            assertThat(after.eventsAbout(roomId).get(0).get("type")).isEqualTo("org.metrohub.room.closed.v1");
+            Rooms.join(first, official, Rooms.create(first, official, "MEETING", "After").get("id"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> after.received().stream()
+                    .anyMatch(e -> "org.metrohub.participant.joined.v1".equals(e.event())));
+            assertThat(after.eventsAbout(roomId)).hasSize(1);
+        } finally {
+            after.subscription().dispose();
         }
     }
 
