@@ -1,0 +1,50 @@
+package org.metrohub.portal;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** One seam per third-party stack (STYLE.md §2): a wrong import fails the build. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.metrohub");
+    }
+
+    @Test
+    void kafkaIsUsedOnlyByEventsAndTheEmbeddedBroker() {
+        noClasses().that().resideOutsideOfPackages("..portal.events..", "..portal.embedded..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "kafka..")
+                .check(classes);
+    }
+
+    @Test
+    void joseIsUsedOnlyByIdentity() {
+        noClasses().that().resideOutsideOfPackage("..portal.identity..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.nimbusds..")
+                .check(classes);
+    }
+
+    @Test
+    void lettuceIsUsedOnlyByTheWebEdgeThatConfiguresIt() {
+        noClasses().that().resideOutsideOfPackages("..portal.web..", "..portal.embedded..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.lettuce..")
+                .check(classes);
+    }
+
+    @Test
+    void theLibraryModulesKnowNothingOfThePortal() {
+        noClasses().that().resideInAnyPackage("org.metrohub.media..", "org.metrohub.voip..", "org.metrohub.elearning..")
+                .should().dependOnClassesThat().resideInAPackage("org.metrohub.portal..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+}
