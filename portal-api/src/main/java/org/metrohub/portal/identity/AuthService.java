@@ -1,10 +1,14 @@
 package org.metrohub.portal.identity;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.metrohub.portal.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +22,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Sign-in and token refresh. Passwords are checked off the event loop (hashing is slow on purpose). Failed
+ * Sign-in and token refresh. Passwords are checked off the event loop, a bounded number at once. Failed
  * sign-ins are counted per user name in Redis and more than the limit in a minute gets 429. A refresh token
  * is remembered in Redis until it is used: it works once, and a second use is refused (rotation).
  */
@@ -37,9 +41,12 @@ public class AuthService {
     private final SecurityProperties properties;
     private final InstantSource clock;
     private final String unknownUserHash;
+    private final AtomicInteger pendingChecks = new AtomicInteger();
+    private final Counter shed;
 
     public AuthService(UserDirectory users, PasswordEncoder passwords, TokenIssuer tokens, SigningKey key,
-                       ReactiveStringRedisTemplate redis, SecurityProperties properties, InstantSource clock) {
+                       ReactiveStringRedisTemplate redis, SecurityProperties properties, InstantSource clock,
+                       MeterRegistry meters) {
         this.users = users;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -48,6 +55,9 @@ public class AuthService {
         this.properties = properties;
         this.clock = clock;
         this.unknownUserHash = passwords.encode(UUID.randomUUID().toString());
+        this.shed = Counter.builder("metrohub.auth.sign-ins.shed")
+                .description("Sign-ins refused with 503 because too many password checks were pending").register(meters);
+        Gauge.builder("metrohub.auth.password-checks.pending", pendingChecks, AtomicInteger::get).register(meters);
     }
 
     public Mono<TokenResponse> login(LoginRequest request) {
@@ -59,12 +69,28 @@ public class AuthService {
                         ? Mono.error(new ApiException(HttpStatus.TOO_MANY_REQUESTS,
                                 "Too many failed sign-ins for this user; wait a minute and try again."))
                         : users.findByUsername(username).map(Optional::of).defaultIfEmpty(Optional.empty()))
-                .flatMap(account -> Mono.fromCallable(() -> {
-                            String hash = account.map(UserAccount::passwordHash).orElse(unknownUserHash);
-                            return passwords.matches(request.password(), hash) && account.isPresent();
-                        })
-                        .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(account -> checkPassword(request.password(), account)
                         .flatMap(ok -> ok ? issue(account.get().toCurrentUser()) : failed(username)));
+    }
+
+    /**
+     * Checks a password off the event loop (hashing is slow on purpose). At most
+     * {@code max-pending-password-checks} wait at once; beyond that a sign-in is refused with 503 at once.
+     */
+    private Mono<Boolean> checkPassword(String password, Optional<UserAccount> account) {
+        return Mono.defer(() -> {
+            if (pendingChecks.incrementAndGet() > properties.maxPendingPasswordChecks()) {
+                pendingChecks.decrementAndGet();
+                shed.increment();
+                return Mono.error(ApiException.busy("The hub is busy signing other users in; try again in a moment.", 1));
+            }
+            return Mono.fromCallable(() -> {
+                        String hash = account.map(UserAccount::passwordHash).orElse(unknownUserHash);
+                        return passwords.matches(password, hash) && account.isPresent();
+                    })
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .doFinally(signal -> pendingChecks.decrementAndGet());
+        });
     }
 
     public Mono<TokenResponse> refresh(RefreshRequest request) {

@@ -19,7 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param accessTokenTtl     lifetime of an access token
  * @param refreshTokenTtl    lifetime of a refresh token (each works once)
  * @param roomTokenTtl       lifetime of a room token handed out on join
- * @param loginAttemptsPerMinute failed or not, per user name; more gets 429
+ * @param loginAttemptsPerMinute failed sign-ins per user name per minute; more gets 429
+ * @param maxPendingPasswordChecks sign-ins waiting for a password check at once; more get 503 with Retry-After,
+ *                           so a flood of sign-ins is shed instead of queueing for minutes
  * @param oidc               an external OpenID Connect issuer whose tokens are accepted too
  * @param demo               demo tenants and users seeded on start
  */
@@ -32,6 +34,7 @@ public record SecurityProperties(
         @DefaultValue("12h") @NotNull Duration refreshTokenTtl,
         @DefaultValue("2m") @NotNull Duration roomTokenTtl,
         @DefaultValue("10") @Min(1) int loginAttemptsPerMinute,
+        @DefaultValue("32") @Min(1) int maxPendingPasswordChecks,
         @DefaultValue @NotNull Oidc oidc,
         @DefaultValue @NotNull Demo demo) {
 

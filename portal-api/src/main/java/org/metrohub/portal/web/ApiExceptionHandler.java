@@ -33,6 +33,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     public ResponseEntity<ProblemDetail> handle(ApiException e, ServerWebExchange exchange) {
+        if (e.retryAfterSeconds() > 0) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds()));
+        }
         return problem(e.status(), e.getMessage(), exchange);
     }
 
