@@ -7,12 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
@@ -26,9 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * a slow subscriber misses events rather than holding up the others.
  */
 @Component
-public class LiveEventHub implements SmartLifecycle {
+public class LiveEventHub extends KafkaConsumerLoop {
 
-    private static final Logger log = LoggerFactory.getLogger(LiveEventHub.class);
     private static final int REMEMBERED_IDS = 10_000;
 
     private final KafkaClients kafka;
@@ -43,12 +39,10 @@ public class LiveEventHub implements SmartLifecycle {
     private final Counter delivered;
     private final Counter duplicates;
     private final Counter malformed;
-    private volatile boolean running;
     private volatile boolean assigned;
-    private KafkaConsumer<String, String> consumer;
-    private Thread thread;
 
     public LiveEventHub(KafkaClients kafka, JsonMapper json, MeterRegistry meters) {
+        super("live-event-hub");
         this.kafka = kafka;
         this.json = json;
         this.delivered = Counter.builder("metrohub.events.live.received").description("Room events received for live subscribers").register(meters);
@@ -67,8 +61,8 @@ public class LiveEventHub implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        consumer = kafka.consumer("live", null, Map.of());
+    protected KafkaConsumer<String, String> open() {
+        KafkaConsumer<String, String> consumer = kafka.consumer("live", null, Map.of());
         String topic = kafka.properties().roomEventsTopic();
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition()))
@@ -77,25 +71,19 @@ public class LiveEventHub implements SmartLifecycle {
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position); // resolve the end offsets now, before anyone subscribes
         assigned = true;
-        running = true;
-        thread = Thread.ofPlatform().name("live-event-hub").daemon().start(this::loop);
+        return consumer;
     }
 
-    private void loop() {
-        try {
-            while (running) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    handle(record.value());
-                }
-            }
-        } catch (WakeupException e) {
-            // stopping
-        } catch (RuntimeException e) {
-            log.error("Live event hub stopped reading Kafka", e);
-        } finally {
-            assigned = false;
-            consumer.close(Duration.ofSeconds(5));
+    @Override
+    protected void handle(ConsumerRecords<String, String> records, KafkaConsumer<String, String> consumer) {
+        for (ConsumerRecord<String, String> record : records) {
+            handle(record.value());
         }
+    }
+
+    @Override
+    protected void closing() {
+        assigned = false;
     }
 
     private void handle(String value) {
@@ -112,25 +100,5 @@ public class LiveEventHub implements SmartLifecycle {
         }
         delivered.increment();
         sink.tryEmitNext(event);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (consumer != null) {
-            consumer.wakeup();
-        }
-        try {
-            if (thread != null) {
-                thread.join(10_000);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

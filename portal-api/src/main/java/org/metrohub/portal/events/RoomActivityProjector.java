@@ -11,10 +11,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -29,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * twice.
  */
 @Component
-public class RoomActivityProjector implements SmartLifecycle {
+public class RoomActivityProjector extends KafkaConsumerLoop {
 
     public static final String GROUP = "metrohub-room-activity";
     private static final Logger log = LoggerFactory.getLogger(RoomActivityProjector.class);
@@ -40,11 +38,9 @@ public class RoomActivityProjector implements SmartLifecycle {
     private final Counter applied;
     private final Counter duplicates;
     private final Counter malformed;
-    private volatile boolean running;
-    private KafkaConsumer<String, String> consumer;
-    private Thread thread;
 
     public RoomActivityProjector(KafkaClients kafka, DatabaseClient db, JsonMapper json, MeterRegistry meters) {
+        super("room-activity-projector");
         this.kafka = kafka;
         this.db = db;
         this.json = json;
@@ -54,29 +50,17 @@ public class RoomActivityProjector implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        consumer = kafka.consumer("activity", GROUP, Map.of());
+    protected KafkaConsumer<String, String> open() {
+        KafkaConsumer<String, String> consumer = kafka.consumer("activity", GROUP, Map.of());
         consumer.subscribe(List.of(kafka.properties().roomEventsTopic()));
-        running = true;
-        thread = Thread.ofPlatform().name("room-activity-projector").daemon().start(this::loop);
+        return consumer;
     }
 
-    private void loop() {
-        try {
-            while (running) {
-                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-                if (!records.isEmpty()) {
-                    applyAll(records);
-                    consumer.commitSync();
-                }
-            }
-        } catch (WakeupException e) {
-            // stopping
-        } catch (RuntimeException e) {
-            log.error("Room activity projector stopped; uncommitted events will be replayed on restart", e);
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
-        }
+    /** Applies the batch, then commits: a crash in between replays the batch, which applies nothing twice. */
+    @Override
+    protected void handle(ConsumerRecords<String, String> records, KafkaConsumer<String, String> consumer) {
+        applyAll(records);
+        consumer.commitSync();
     }
 
     private void applyAll(ConsumerRecords<String, String> records) {
@@ -109,25 +93,5 @@ public class RoomActivityProjector implements SmartLifecycle {
                 .rowsUpdated()
                 .doOnNext(n -> (n > 0 ? applied : duplicates).increment())
                 .then();
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        if (consumer != null) {
-            consumer.wakeup();
-        }
-        try {
-            if (thread != null) {
-                thread.join(10_000);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }
