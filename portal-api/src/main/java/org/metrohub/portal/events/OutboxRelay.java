@@ -18,6 +18,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Publishes the event outbox to Kafka, oldest first, on its own thread. A batch is locked with
@@ -91,11 +92,14 @@ public class OutboxRelay implements SmartLifecycle {
                     purge();
                     nextPurge = System.nanoTime() + PURGE_EVERY.toNanos();
                 }
-                if (backoffMs > 0 || publishBatch() == 0) {
-                    wake.tryAcquire(Math.max(backoffMs, pollInterval.toMillis()), TimeUnit.MILLISECONDS);
+                if (backoffMs > 0) {
+                    Thread.sleep(backoffMs); // after a failure, wake-ups from new events do not cut the pause short
+                    backoffMs = 0;
+                }
+                if (publishBatch() == 0) {
+                    wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
                     wake.drainPermits();
                 }
-                backoffMs = 0;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -128,6 +132,8 @@ public class OutboxRelay implements SmartLifecycle {
                                 r.get("topic", String.class), r.get("event_key", String.class), r.get("payload", String.class)))
                         .all()
                         .collectList()
+                        // KafkaProducer.send may block on metadata: never on the database client's event loop.
+                        .publishOn(Schedulers.boundedElastic())
                         .flatMap(batch -> batch.isEmpty() ? Mono.just(0) : send(batch)
                                 .then(db.sql("UPDATE event_outbox SET published_at = now() WHERE seq = ANY(:seqs)")
                                         .bind("seqs", batch.stream().map(Pending::seq).toArray(Long[]::new))

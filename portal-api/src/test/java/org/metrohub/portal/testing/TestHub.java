@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.metrohub.portal.MetroHubApplication;
+import reactor.blockhound.BlockHound;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -19,13 +20,26 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * A real hub (the whole application on a free loopback port) running against the shared {@link TestEngines}.
  * {@link #shared()} is one hub for the whole test JVM; {@link #start(Map)} starts another with extra
  * properties (stop it yourself). Every hub started here shares one data directory, so they share the token
- * signing key the way instances of one deployment do.
+ * signing key the way instances of one deployment do. BlockHound watches every hub started here: a blocking
+ * call on a Netty or Reactor non-blocking thread throws there.
  */
 public final class TestHub implements AutoCloseable {
 
     private static final Path DATA_DIR;
 
     static {
+        // A blocking call on an event loop fails the request, and so the test. Allowed: SecureRandom reads
+        // /dev/urandom, which never blocks for long (UUIDs, SCRAM nonces of new database connections); Hibernate Validator reads its message bundle once, then caches it;
+        // Spring's static resource lookup reads the application's own jars (the portal, the Swagger UI webjar);
+        // Spring Data Redis briefly locks around its shared connection (connecting there stays forbidden), and
+        // Lettuce's endpoint briefly parks writers while a reconnect swaps the channel.
+        BlockHound.install(builder -> builder
+                .allowBlockingCallsInside("java.security.SecureRandom", "nextBytes")
+                .allowBlockingCallsInside("org.springframework.web.reactive.resource.PathResourceResolver", "getResource")
+                .allowBlockingCallsInside("org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory", "doInLock")
+                .disallowBlockingCallsInside("io.lettuce.core.RedisClient", "connect")
+                .allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters")
+                .allowBlockingCallsInside("org.hibernate.validator.resourceloading.PlatformResourceBundleLocator", "loadBundle"));
         try {
             DATA_DIR = Files.createTempDirectory("metrohub-test-hubs");
         } catch (IOException e) {
