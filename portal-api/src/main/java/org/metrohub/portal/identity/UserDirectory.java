@@ -42,10 +42,6 @@ public class UserDirectory {
                 .all();
     }
 
-    Mono<Boolean> tenantExists(String tenant) {
-        return db.sql("SELECT 1 FROM tenant WHERE id = :t").bind("t", tenant).map(r -> true).one().defaultIfEmpty(false);
-    }
-
     Mono<Void> saveTenant(String id, String name) {
         return db.sql("INSERT INTO tenant (id, name) VALUES (:id, :name) ON CONFLICT (id) DO NOTHING")
                 .bind("id", id).bind("name", name).then();
