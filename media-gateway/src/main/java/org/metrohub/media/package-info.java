@@ -4,7 +4,7 @@
  * <p>It will own WebRTC endpoints (ICE, DTLS-SRTP), plain RTP endpoints for SIP legs and cameras, the
  * selective forwarding router, the audio mixer for phones, camera ingest (RTSP, RTMP) and egress (WebRTC,
  * LL-HLS, RTSP), and the node's control API. It knows rooms, endpoints and streams by id only: no users,
- * courses or telephony. Nothing is built here yet beyond this module boundary; portal-api hands out a
- * placeholder media address until the node exists.
+ * courses or telephony. Built so far: {@code sdp}, the WebRTC session description model, parser and writer;
+ * portal-api hands out a placeholder media address until the node exists.
  */
 package org.metrohub.media;
