@@ -1,5 +1,6 @@
 package org.metrohub.portal;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -9,7 +10,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** One seam per third-party stack (STYLE.md §2): a wrong import fails the build. */
+/** One seam per third-party stack (STYLE.md §1–2), across the modules on portal-api's classpath: a wrong import fails the build. */
 class ArchitectureTest {
 
     private static JavaClasses classes;
@@ -41,6 +42,27 @@ class ArchitectureTest {
     void lettuceIsUsedOnlyByTheWebEdgeThatConfiguresIt() {
         assertHolds(noClasses().that().resideOutsideOfPackages("..portal.web..", "..portal.embedded..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.lettuce.."));
+    }
+
+    @Test
+    void jitsiSrtpIsUsedOnlyByTheSrtpTransport() {
+        assertHolds(noClasses().that().resideOutsideOfPackage("org.metrohub.media.transport.srtp..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jitsi.."));
+    }
+
+    @Test
+    void bouncyCastleIsUsedOnlyByTheDtlsTransport() {
+        assertHolds(noClasses().that().resideOutsideOfPackage("org.metrohub.media.transport.dtls..")
+                .and().resideInAPackage("org.metrohub.media..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.bouncycastle..")
+                .allowEmptyShould(true));
+    }
+
+    @Test
+    void packetViewsAndSdpUseTheJdkOnly() {
+        assertHolds(classes().that().resideInAnyPackage("org.metrohub.media.rtp..", "org.metrohub.media.sdp..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.metrohub.media.rtp..",
+                        "org.metrohub.media.sdp.."));
     }
 
     @Test
