@@ -2,6 +2,8 @@ package org.metrohub.media.transport.srtp;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import org.jitsi.srtp.crypto.Aes;
+import org.jitsi.srtp.crypto.JitsiOpenSslProvider;
 
 /**
  * Pays jitsi-srtp's one-off start-up costs before media flows. On the first context for a transformation the
@@ -29,6 +31,7 @@ public final class SrtpWarmUp {
             return took;
         }
         long start = System.nanoTime();
+        preferOpenSsl();
         for (SrtpProfile profile : SrtpProfile.values()) {
             roundTrip(profile);
         }
@@ -36,6 +39,21 @@ public final class SrtpWarmUp {
         LOG.log(Level.INFO, "SRTP warm-up: {0} profiles ready in {1} ms",
                 SrtpProfile.values().length, took.toMillis());
         return took;
+    }
+
+    /**
+     * jitsi-srtp otherwise picks its AES provider by a start-up timing race: with SunJCE it allocates about
+     * 1.1–1.3 KB per packet, with its OpenSSL provider 64–104 B at the same speed (docs/performance.md, JMH).
+     * When the native provider loaded, use it, so every start behaves the same.
+     */
+    private static void preferOpenSsl() {
+        if (JitsiOpenSslProvider.isLoaded()) {
+            Aes.setFactoryClassName("org.jitsi.srtp.crypto.Aes$OpenSSLCipherFactory");
+            LOG.log(Level.INFO, "SRTP: AES by jitsi-srtp's OpenSSL provider");
+        } else {
+            LOG.log(Level.WARNING, "SRTP: jitsi-srtp's OpenSSL provider did not load; AES falls back to the JDK "
+                    + "(about 1 KB allocated per packet)");
+        }
     }
 
     private static void roundTrip(SrtpProfile profile) {
