@@ -11,12 +11,7 @@ public final class ReceiverReport {
     public ParseStatus wrap(byte[] buffer, int offset, int length) {
         this.buffer = buffer;
         this.offset = offset;
-        ParseStatus status = RtcpHeader.check(buffer, offset, length, RtcpHeader.RR, -1, BLOCKS);
-        if (status == ParseStatus.OK
-                && BLOCKS + ReportBlock.LENGTH * reportCount() > RtcpHeader.contentLength(buffer, offset)) {
-            return ParseStatus.TRUNCATED_BODY;
-        }
-        return status;
+        return ReportBlock.checkReport(buffer, offset, length, RtcpHeader.RR, BLOCKS);
     }
 
     public int senderSsrc() {

@@ -61,4 +61,17 @@ public final class ReportBlock {
         Bytes.put32(b, at + 20, delaySinceLastSr);
         return LENGTH;
     }
+
+    /**
+     * Checks an SR or RR packet whose report blocks start {@code blocksAt} bytes into it: the header, then that
+     * the blocks its count announces fit in its length.
+     */
+    static ParseStatus checkReport(byte[] buffer, int offset, int length, int type, int blocksAt) {
+        ParseStatus status = RtcpHeader.check(buffer, offset, length, type, -1, blocksAt);
+        if (status == ParseStatus.OK
+                && blocksAt + LENGTH * RtcpHeader.count(buffer, offset) > RtcpHeader.contentLength(buffer, offset)) {
+            return ParseStatus.TRUNCATED_BODY;
+        }
+        return status;
+    }
 }
