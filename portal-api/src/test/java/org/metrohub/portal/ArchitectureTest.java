@@ -1,5 +1,7 @@
 package org.metrohub.portal;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -46,8 +48,20 @@ class ArchitectureTest {
 
     @Test
     void jitsiSrtpIsUsedOnlyByTheSrtpTransport() {
-        assertHolds(noClasses().that().resideOutsideOfPackage("org.metrohub.media.transport.srtp..")
+        assertHolds(noClasses().that().resideOutsideOfPackages("org.metrohub.media.transport.srtp..",
+                        "org.metrohub.media.transport.ice..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.jitsi.."));
+        // ice4j's own API hands out jitsi-utils types (loggers, buffers); nothing else of org.jitsi in transport.ice.
+        assertHolds(noClasses().that().resideInAPackage("org.metrohub.media.transport.ice..")
+                .should().dependOnClassesThat(resideInAPackage("org.jitsi..").and(not(resideInAPackage("org.jitsi.utils.."))))
+                .allowEmptyShould(true));
+    }
+
+    @Test
+    void ice4jIsUsedOnlyByTheIceTransport() {
+        assertHolds(noClasses().that().resideOutsideOfPackage("org.metrohub.media.transport.ice..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.ice4j..")
+                .allowEmptyShould(true));
     }
 
     @Test
