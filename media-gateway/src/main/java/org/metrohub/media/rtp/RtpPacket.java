@@ -192,6 +192,24 @@ public final class RtpPacket {
         return HeaderExtensions.find(buffer, at + 4, 4 * Bytes.u16(buffer, at + 2), Bytes.u16(buffer, at), id);
     }
 
+    /**
+     * Turns header extension element {@code id} into padding (RFC 8285 §4.2: zero bytes are padding in both
+     * forms), header and data, so a receiver that negotiated the same id reads nothing from it. Used when a
+     * forwarded packet carries the sender's mid/rid, which mean something else on the receiver's transport.
+     *
+     * @return whether the element was there
+     */
+    public boolean eraseExtension(int id) {
+        long ref = findExtension(id);
+        if (ref < 0) {
+            return false;
+        }
+        int headerSize = extensionProfile() == HeaderExtensions.ONE_BYTE_PROFILE ? 1 : 2;
+        int from = HeaderExtensions.offset(ref) - headerSize;
+        java.util.Arrays.fill(buffer, from, HeaderExtensions.offset(ref) + HeaderExtensions.length(ref), (byte) 0);
+        return true;
+    }
+
     private void setBit(int at, int mask, boolean on) {
         buffer[at] = (byte) (on ? buffer[at] | mask : buffer[at] & ~mask);
     }

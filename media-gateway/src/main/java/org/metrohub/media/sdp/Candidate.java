@@ -28,6 +28,27 @@ public record Candidate(String foundation, int component, String transport, long
     extensions = List.copyOf(extensions);
   }
 
+  /**
+   * One trickled candidate as a browser's {@code RTCIceCandidate.candidate} gives it: {@code candidate:…}, with
+   * or without the {@code a=} prefix.
+   *
+   * @throws SdpParseException (line 1) when it is not a candidate
+   */
+  public static Candidate parse(String line) {
+    String value = line.strip();
+    if (value.startsWith("a=")) {
+      value = value.substring(2);
+    }
+    if (!value.startsWith("candidate:") || value.length() > 1024) {
+      throw new SdpParseException(1, "a trickled candidate must start with \"candidate:\" (at most 1024 characters)");
+    }
+    try {
+      return org.metrohub.media.sdp.internal.CandidateParser.parse(value.substring("candidate:".length()));
+    } catch (org.metrohub.media.sdp.internal.SdpSyntaxError e) {
+      throw new SdpParseException(1, e.getMessage());
+    }
+  }
+
   /** True for {@code udp}, in any case (Firefox writes {@code UDP}). */
   public boolean isUdp() {
     return "udp".equalsIgnoreCase(transport);

@@ -106,6 +106,26 @@ class RtpPacketTest {
     }
 
     @Test
+    void erasingAnExtensionLeavesPaddingAndTheOthersReadable() {
+        byte[] copy = VP8.clone();
+        packet.wrap(copy, 0, copy.length);
+
+        assertThat(packet.eraseExtension(4)).isTrue();
+
+        assertThat(packet.findExtension(4)).isEqualTo(-1);
+        assertThat(Arrays.copyOfRange(copy, 23, 25)).containsOnly(0);
+        assertThat(Bytes.u16(copy, HeaderExtensions.offset(packet.findExtension(3)))).isEqualTo(300);
+        assertThat(RtpPacket.check(copy, 0, copy.length)).isEqualTo(ParseStatus.OK);
+        assertThat(packet.eraseExtension(4)).isFalse();
+
+        byte[] twoByte = TWO_BYTE_PADDED.clone();
+        packet.wrap(twoByte, 0, twoByte.length);
+        assertThat(packet.eraseExtension(5)).isTrue();
+        assertThat(packet.findExtension(5)).isEqualTo(-1);
+        assertThat(packet.findExtension(7)).isNotEqualTo(-1);
+    }
+
+    @Test
     void oneViewServesTheNextPacketAcrossTheSequenceWrap() {
         int before = packet.wrap(VP8, 0, VP8.length).sequenceNumber();
         packet.wrap(OPUS, 0, OPUS.length);

@@ -90,4 +90,24 @@ class CandidateParsingTest {
 
     assertThat(built.isUdp()).isTrue();
   }
+
+  @Test
+  void parsesOneTrickledCandidateAsBrowsersSendIt() {
+    Candidate c = Candidate.parse("candidate:2437072876 1 udp 2122260223 127.0.0.1 53716 typ host generation 0 "
+        + "ufrag Zq3b network-id 1");
+
+    assertThat(c.address()).isEqualTo("127.0.0.1");
+    assertThat(c.port()).isEqualTo(53716);
+    assertThat(c.isUdp()).isTrue();
+    assertThat(Candidate.parse("a=candidate:1 1 tcp 1518280447 127.0.0.1 9 typ host tcptype active").tcpType())
+        .contains("active");
+  }
+
+  @Test
+  void refusesATrickledLineThatIsNoCandidate() {
+    assertThatThrownBy(() -> Candidate.parse("a=ice-ufrag:abc")).isInstanceOf(SdpParseException.class)
+        .hasMessageContaining("candidate:");
+    assertThatThrownBy(() -> Candidate.parse("candidate:1 1 udp")).isInstanceOf(SdpParseException.class);
+    assertThatThrownBy(() -> Candidate.parse("candidate:" + "x".repeat(2000))).isInstanceOf(SdpParseException.class);
+  }
 }

@@ -24,8 +24,9 @@ import org.jitsi.utils.logging2.LoggerImpl;
  * it to the library: jitsi writes the GCM tag past the packet without a bounds check and the native
  * OpenSSL path then corrupts the heap. Arguments outside the array are a caller bug and do throw.
  *
- * <p>No allocation per packet in steady state (a context is derived once per new SSRC). Not thread-safe:
- * the thread that owns the endpoint's pipeline owns its session; counters may be read from any thread.
+ * <p>No allocation per packet in steady state (a context is derived once per new SSRC). The send side
+ * ({@code protect*}) and the receive side ({@code unprotect*}) share no state, so one thread may receive while
+ * another sends; each side on its own is not thread-safe. Counters may be read from any thread.
  */
 public final class SrtpSession implements AutoCloseable {
 
@@ -43,7 +44,8 @@ public final class SrtpSession implements AutoCloseable {
     private final SsrcContextMap<SrtpCryptoContext> rtpReceive;
     private final SsrcContextMap<SrtcpCryptoContext> rtcpSend;
     private final SsrcContextMap<SrtcpCryptoContext> rtcpReceive;
-    private final PacketBuffer view = new PacketBuffer();
+    private final PacketBuffer sendView = new PacketBuffer();
+    private final PacketBuffer receiveView = new PacketBuffer();
     private final AtomicLongArray counters =
             new AtomicLongArray(SrtpOperation.values().length * RESULTS.length);
     private boolean closed;
@@ -60,7 +62,9 @@ public final class SrtpSession implements AutoCloseable {
     public SrtpSession(SrtpKeys keys, int maxSsrcs, String logName) {
         Objects.requireNonNull(keys, "keys");
         this.profile = keys.profile();
-        Logger logger = new LoggerImpl(Objects.requireNonNull(logName, "logName"));
+        // jitsi logs every rejected packet (replay: SEVERE) — a flood would flood the log. Every outcome is
+        // counted per SrtpOperation instead, and reported aggregated by the endpoint.
+        Logger logger = new LoggerImpl(Objects.requireNonNull(logName, "logName"), java.util.logging.Level.OFF);
         this.encryptFactory = new SrtpContextFactory(true, keys.localKey(), keys.localSalt(),
                 profile.newPolicy(), profile.newPolicy(), logger);
         this.decryptFactory = new SrtpContextFactory(false, keys.remoteKey(), keys.remoteSalt(),
@@ -101,12 +105,12 @@ public final class SrtpSession implements AutoCloseable {
                     return fail(SrtpOperation.PROTECT_RTP, SrtpResult.TOO_MANY_SSRCS);
                 }
             }
-            view.wrap(buf, off, len, capacity);
-            return finish(SrtpOperation.PROTECT_RTP, ctx.transformPacket(view));
+            sendView.wrap(buf, off, len, capacity);
+            return finish(SrtpOperation.PROTECT_RTP, ctx.transformPacket(sendView), sendView);
         } catch (GeneralSecurityException e) {
             return fail(SrtpOperation.PROTECT_RTP, SrtpResult.CRYPTO_ERROR);
         } finally {
-            view.clear();
+            sendView.clear();
         }
     }
 
@@ -130,17 +134,17 @@ public final class SrtpSession implements AutoCloseable {
                 ctx = decryptFactory.deriveContext(ssrc, 0);
                 fresh = true;
             }
-            view.wrap(buf, off, len, len);
-            SrtpErrorStatus status = ctx.reverseTransformPacket(view, false);
+            receiveView.wrap(buf, off, len, len);
+            SrtpErrorStatus status = ctx.reverseTransformPacket(receiveView, false);
             if (fresh && status == SrtpErrorStatus.OK) {
                 // Keep a context only once a packet has authenticated under it: forged SSRCs fill nothing.
                 rtpReceive.put(ssrc, ctx);
             }
-            return finish(SrtpOperation.UNPROTECT_RTP, status);
+            return finish(SrtpOperation.UNPROTECT_RTP, status, receiveView);
         } catch (GeneralSecurityException e) {
             return fail(SrtpOperation.UNPROTECT_RTP, SrtpResult.CRYPTO_ERROR);
         } finally {
-            view.clear();
+            receiveView.clear();
         }
     }
 
@@ -170,12 +174,12 @@ public final class SrtpSession implements AutoCloseable {
                     return fail(SrtpOperation.PROTECT_RTCP, SrtpResult.TOO_MANY_SSRCS);
                 }
             }
-            view.wrap(buf, off, len, capacity);
-            return finish(SrtpOperation.PROTECT_RTCP, ctx.transformPacket(view));
+            sendView.wrap(buf, off, len, capacity);
+            return finish(SrtpOperation.PROTECT_RTCP, ctx.transformPacket(sendView), sendView);
         } catch (GeneralSecurityException e) {
             return fail(SrtpOperation.PROTECT_RTCP, SrtpResult.CRYPTO_ERROR);
         } finally {
-            view.clear();
+            sendView.clear();
         }
     }
 
@@ -199,16 +203,16 @@ public final class SrtpSession implements AutoCloseable {
                 ctx = decryptFactory.deriveControlContext(ssrc);
                 fresh = true;
             }
-            view.wrap(buf, off, len, len);
-            SrtpErrorStatus status = ctx.reverseTransformPacket(view);
+            receiveView.wrap(buf, off, len, len);
+            SrtpErrorStatus status = ctx.reverseTransformPacket(receiveView);
             if (fresh && status == SrtpErrorStatus.OK) {
                 rtcpReceive.put(ssrc, ctx);
             }
-            return finish(SrtpOperation.UNPROTECT_RTCP, status);
+            return finish(SrtpOperation.UNPROTECT_RTCP, status, receiveView);
         } catch (GeneralSecurityException e) {
             return fail(SrtpOperation.UNPROTECT_RTCP, SrtpResult.CRYPTO_ERROR);
         } finally {
-            view.clear();
+            receiveView.clear();
         }
     }
 
@@ -232,7 +236,7 @@ public final class SrtpSession implements AutoCloseable {
         decryptFactory.close();
     }
 
-    private int finish(SrtpOperation op, SrtpErrorStatus status) {
+    private int finish(SrtpOperation op, SrtpErrorStatus status, PacketBuffer view) {
         SrtpResult result = switch (status) {
             case OK -> SrtpResult.OK;
             case AUTH_FAIL -> SrtpResult.AUTH_FAIL;
