@@ -108,6 +108,7 @@ public final class StreamRewriter {
                 return drop(RewriteDrop.AWAITING_KEYFRAME);
             }
             if (kind == StreamKind.VP8 && !wrapVp8(packet)) {
+                keyframeWanted = true;
                 return drop(RewriteDrop.MALFORMED_PAYLOAD);
             }
             startEpoch(layerIndex, ssrc, inSeq, packet.timestamp(), nowNanos);
