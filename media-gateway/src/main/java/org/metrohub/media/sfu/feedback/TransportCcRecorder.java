@@ -30,6 +30,8 @@ public final class TransportCcRecorder {
     public static final int DEFAULT_WINDOW_CAPACITY = 4096;
     /** Fits one datagram with the SRTCP trailer. */
     public static final int DEFAULT_MAX_FEEDBACK_LENGTH = 1200;
+    /** Header, five run-length chunks for the widest window's losses, a chunk and a delta for one packet. */
+    public static final int MIN_FEEDBACK_LENGTH = 64;
 
     private static final long TICK_NANOS = 250_000L;
     private static final long REFERENCE_TIME_NANOS = 64_000_000L;
@@ -68,12 +70,16 @@ public final class TransportCcRecorder {
     /**
      * Feedback from our RTCP SSRC {@code senderSsrc} about the sender's {@code mediaSsrc}, reading the
      * transport-wide sequence number from header extension {@code extensionId} (negotiated in SDP).
-     * {@code windowCapacity} is a power of two, at most 32768.
+     * {@code windowCapacity} is a power of two, at most 32768; {@code maxFeedbackLength} at least {@link
+     * #MIN_FEEDBACK_LENGTH}.
      */
     public TransportCcRecorder(int senderSsrc, int mediaSsrc, int extensionId, int windowCapacity,
             int maxFeedbackLength, long intervalNanos) {
         if (windowCapacity <= 0 || windowCapacity > 32768 || Integer.bitCount(windowCapacity) != 1) {
             throw new IllegalArgumentException("windowCapacity " + windowCapacity + " is not a power of two");
+        }
+        if (maxFeedbackLength < MIN_FEEDBACK_LENGTH) { // else a long leading loss could leave no room for a packet
+            throw new IllegalArgumentException("maxFeedbackLength " + maxFeedbackLength + " < " + MIN_FEEDBACK_LENGTH);
         }
         this.senderSsrc = senderSsrc;
         this.mediaSsrc = mediaSsrc;
