@@ -6,8 +6,9 @@
  * LL-HLS, RTSP), and the node's control API. It knows rooms, endpoints and streams by id only: no users,
  * courses or telephony. Built so far: {@code rtp} (packet views and parsers), {@code transport.dtls} (DTLS 1.2
  * on BouncyCastle), {@code transport.srtp} (SRTP over
- * jitsi-srtp) and {@code sdp} (WebRTC session descriptions), {@code codec} (VP8/H.264/VP9 payload descriptors) and
- * {@code sfu.forward} (per-receiver stream rewriting); portal-api hands out a placeholder media address
+ * jitsi-srtp), {@code sdp} (WebRTC session descriptions), {@code codec} (VP8/H.264/VP9 payload descriptors),
+ * {@code sfu.forward} (per-receiver stream rewriting) and {@code sfu.feedback} (NACK/RTX, keyframe requests,
+ * transport-wide CC feedback); portal-api hands out a placeholder media address
  * until the node runs.
  */
 package org.metrohub.media;

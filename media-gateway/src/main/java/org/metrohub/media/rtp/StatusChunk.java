@@ -30,4 +30,27 @@ final class StatusChunk {
         }
         return (chunk >>> (12 - 2 * index)) & 0x03;
     }
+
+    /** A run-length chunk of {@code count} (at most 8191) {@code symbol}s. */
+    static int runLength(int symbol, int count) {
+        return (symbol & 0x03) << 13 | (count & 0x1FFF);
+    }
+
+    /** A status vector of 1-bit symbols {@code symbols[0, count)}, count at most 14, each 0 or 1. */
+    static int oneBitVector(int[] symbols, int count) {
+        int chunk = 0x8000;
+        for (int i = 0; i < count; i++) {
+            chunk |= (symbols[i] & 0x01) << (13 - i);
+        }
+        return chunk;
+    }
+
+    /** A status vector of 2-bit symbols {@code symbols[0, count)}, count at most 7. */
+    static int twoBitVector(int[] symbols, int count) {
+        int chunk = 0xC000;
+        for (int i = 0; i < count; i++) {
+            chunk |= (symbols[i] & 0x03) << (12 - 2 * i);
+        }
+        return chunk;
+    }
 }

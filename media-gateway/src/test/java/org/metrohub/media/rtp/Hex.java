@@ -3,11 +3,11 @@ package org.metrohub.media.rtp;
 import java.io.ByteArrayOutputStream;
 
 /** Test bytes written as annotated hex: whitespace is ignored and {@code #} starts a comment to end of line. */
-final class Hex {
+public final class Hex {
     private Hex() {
     }
 
-    static byte[] bytes(String annotated) {
+    public static byte[] bytes(String annotated) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (String line : annotated.split("\n")) {
             int comment = line.indexOf('#');

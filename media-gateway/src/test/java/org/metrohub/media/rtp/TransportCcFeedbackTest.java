@@ -31,9 +31,9 @@ class TransportCcFeedbackTest {
 
     /** Records what the parser reports; a stage would implement the visitor once, not per packet. */
     static final class Recorder implements TransportCcFeedback.PacketVisitor {
-        final int[] seqs = new int[64];
-        final int[] symbols = new int[64];
-        final int[] deltas = new int[64];
+        final int[] seqs = new int[1024];
+        final int[] symbols = new int[1024];
+        final int[] deltas = new int[1024];
         int count;
 
         @Override
