@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.metrohub.media.rtp.FirPacket;
-import org.metrohub.media.rtp.Hex;
+import org.metrohub.media.testing.Hex;
 import org.metrohub.media.rtp.ParseStatus;
 
 class KeyframeRequesterTest {

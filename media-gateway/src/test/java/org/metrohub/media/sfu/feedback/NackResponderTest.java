@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.metrohub.media.rtp.Hex;
+import org.metrohub.media.testing.Hex;
 import org.metrohub.media.rtp.NackPacket;
 import org.metrohub.media.rtp.ParseStatus;
 import org.metrohub.media.rtp.RtpPacket;

@@ -1,6 +1,6 @@
 package org.metrohub.media.sfu.feedback;
 
-import org.metrohub.media.rtp.Hex;
+import org.metrohub.media.testing.Hex;
 import org.metrohub.media.rtp.RtpPacket;
 
 /** RTP packets for the feedback tests, built to RFC 3550 §5.1 and RFC 8285. */

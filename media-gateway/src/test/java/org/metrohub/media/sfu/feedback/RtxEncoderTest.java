@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import org.metrohub.media.rtp.Hex;
+import org.metrohub.media.testing.Hex;
 import org.metrohub.media.rtp.ParseStatus;
 import org.metrohub.media.rtp.RtpPacket;
 
