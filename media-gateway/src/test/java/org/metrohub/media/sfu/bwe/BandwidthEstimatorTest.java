@@ -7,7 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.metrohub.media.rtp.ParseStatus;
-import org.metrohub.media.sfu.AnnotatedHex;
+import org.metrohub.media.testing.Hex;
 
 class BandwidthEstimatorTest {
     private static final long SECOND = 1000 * MS;
@@ -168,7 +168,7 @@ class BandwidthEstimatorTest {
     }
 
     /** Feedback for 2 packets from 7: header and body per draft-holmer-rmcat-transport-wide-cc-extensions-01 §3.1. */
-    static final byte[] TWO_PACKETS = AnnotatedHex.bytes("""
+    static final byte[] TWO_PACKETS = Hex.bytes("""
             8f cd 00 05    # RTPFB: V=2 P=0 FMT=15 (transport-wide CC), PT=205, length 5 (24 bytes)
             11 22 33 44    # sender SSRC
             55 66 77 88    # media SSRC
@@ -205,7 +205,7 @@ class BandwidthEstimatorTest {
     @Test
     void emptyAndUnmatchedFeedbackDivideByNothing() {
         BandwidthEstimator bwe = new BandwidthEstimator(BweConfig.defaults());
-        byte[] empty = AnnotatedHex.bytes("""
+        byte[] empty = Hex.bytes("""
                 8f cd 00 04    # RTPFB FMT=15, length 4 (20 bytes)
                 11 22 33 44    # sender SSRC
                 55 66 77 88    # media SSRC

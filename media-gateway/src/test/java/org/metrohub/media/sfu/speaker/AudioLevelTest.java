@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.metrohub.media.rtp.ParseStatus;
 import org.metrohub.media.rtp.RtpPacket;
-import org.metrohub.media.sfu.AnnotatedHex;
+import org.metrohub.media.testing.Hex;
 
 class AudioLevelTest {
     /** Opus packet with the audio level in the one-byte form (RFC 8285 §4.2, RFC 6464 §3), mapped to id 1. */
-    static final byte[] ONE_BYTE_FORM = AnnotatedHex.bytes("""
+    static final byte[] ONE_BYTE_FORM = Hex.bytes("""
             90 6f ff ff    # V=2 P=0 X=1 CC=0, M=0 PT=111 (Opus), sequence number 65535 (about to wrap)
             00 00 03 c0    # timestamp 960
             11 22 33 44    # SSRC
@@ -21,7 +21,7 @@ class AudioLevelTest {
             """);
 
     /** The same in the two-byte form (RFC 8285 §4.3), silence without voice activity, id 5. */
-    static final byte[] TWO_BYTE_FORM = AnnotatedHex.bytes("""
+    static final byte[] TWO_BYTE_FORM = Hex.bytes("""
             90 6f 00 00    # V=2 X=1, PT=111, sequence number 0
             00 00 07 80    # timestamp 1920
             11 22 33 44    # SSRC
@@ -62,7 +62,7 @@ class AudioLevelTest {
         packet.wrap(ONE_BYTE_FORM, 0, ONE_BYTE_FORM.length);
         assertThat(AudioLevel.read(packet, 3)).isEqualTo(AudioLevel.NONE); // another id
 
-        byte[] plain = AnnotatedHex.bytes("""
+        byte[] plain = Hex.bytes("""
                 80 6f 00 01    # V=2 X=0, PT=111, sequence number 1
                 00 00 03 c0    # timestamp
                 11 22 33 44    # SSRC
