@@ -7,44 +7,23 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElemen
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.metrohub.portal.testing.ChromiumParticipants;
 import org.metrohub.portal.testing.TestHub;
-import org.opentest4j.TestAbortedException;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.http.HttpMethod;
@@ -53,23 +32,23 @@ import org.springframework.http.MediaType;
 /**
  * The web portal in Debian's headless Chromium against a real hub: sign in through the form, create a room,
  * see another user's changes arrive over the live stream without a reload, and never see another tenant's
- * rooms. Selenium drives {@code /usr/bin/chromedriver} directly (Selenium Manager downloads nothing); when
- * Chromium or its driver is missing the tests are skipped and say why. A failing test leaves a screenshot,
- * the page and the browser console under {@code target/browser-failures/}.
+ * rooms. One fresh browser per test from {@link ChromiumParticipants}: Debian's Chromium and chromedriver (the tests
+ * skip, saying why, without them), and on a failure a screenshot, the page and the browser console under
+ * {@code target/browser-failures/}.
  */
 class PortalBrowserIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30); // a small machine, shared
 
     @RegisterExtension
-    static final Chromium chromium = new Chromium();
+    static final ChromiumParticipants browsers = new ChromiumParticipants();
 
     private final TestHub hub = TestHub.shared();
     private WebDriver browser;
 
     @BeforeEach
     void openBrowser() {
-        browser = chromium.driver();
+        browser = browsers.launch("portal").driver();
     }
 
     @Test
@@ -229,104 +208,5 @@ class PortalBrowserIT {
                 ? request.exchange()
                 : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
         return exchange.expectStatus().is2xxSuccessful().expectBody(Map.class).returnResult().getResponseBody();
-    }
-
-    /**
-     * One fresh headless Chromium per test (its own profile, so its own session), through Debian's chromedriver.
-     * Skips the class when either binary is missing; on a failure saves what the browser showed.
-     */
-    static final class Chromium implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
-            TestExecutionExceptionHandler {
-
-        private static final File BINARY = new File("/usr/bin/chromium");
-        private static final File DRIVER = new File("/usr/bin/chromedriver");
-        private static final Path FAILURES = Path.of("target", "browser-failures");
-
-        /** Selenium warns that it has no DevTools (CDP) bindings for this Chromium; these tests use none. */
-        private static final Logger CDP_WARNINGS = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
-        private static final Logger CDP_FALLBACK = Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver");
-
-        private WebDriver driver;
-        private Path profile;
-
-        WebDriver driver() {
-            return Objects.requireNonNull(driver, "no browser: is the extension registered?");
-        }
-
-        @Override
-        public void beforeAll(ExtensionContext context) {
-            String missing = Stream.of(BINARY, DRIVER).filter(f -> !f.canExecute()).map(File::getPath)
-                    .collect(Collectors.joining(" and "));
-            Assumptions.assumeTrue(missing.isEmpty(), () -> {
-                String why = "PortalBrowserIT skipped: " + missing
-                        + " missing; install Debian's chromium and chromium-driver packages";
-                System.err.println(why);
-                return why;
-            });
-            CDP_WARNINGS.setLevel(Level.OFF);
-            CDP_FALLBACK.setLevel(Level.SEVERE);
-        }
-
-        @Override
-        public void beforeEach(ExtensionContext context) throws IOException {
-            profile = Files.createTempDirectory("portal-browser-it");
-            ChromeOptions options = new ChromeOptions()
-                    .setBinary(BINARY)
-                    .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                            "--disable-quic", "--no-first-run", "--disable-background-networking",
-                            "--disable-component-update", "--disable-sync", "--window-size=1280,900",
-                            "--user-data-dir=" + profile);
-            LoggingPreferences logs = new LoggingPreferences();
-            logs.enable(LogType.BROWSER, Level.ALL);
-            options.setCapability("goog:loggingPrefs", logs);
-            ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(DRIVER)
-                    .usingAnyFreePort()
-                    .build();
-            driver = new ChromeDriver(service, options);
-        }
-
-        @Override
-        public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-            if (failure instanceof TestAbortedException || driver == null) {
-                throw failure;
-            }
-            String base = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
-            Path dir = Files.createDirectories(FAILURES).toAbsolutePath();
-            Path screenshot = dir.resolve(base + ".png");
-            Path console = dir.resolve(base + ".console.log");
-            Path page = dir.resolve(base + ".html");
-            StringBuilder saved = new StringBuilder();
-            try {
-                Files.write(screenshot, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-                saved.append("\n  screenshot: ").append(screenshot);
-                Files.writeString(page, Objects.toString(driver.getPageSource(), ""));
-                saved.append("\n  page: ").append(page);
-                String lines = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                        .map(Object::toString).collect(Collectors.joining("\n", "", "\n"));
-                Files.writeString(console, lines);
-                saved.append("\n  console log: ").append(console);
-                saved.append("\n  at: ").append(driver.getCurrentUrl());
-            } catch (RuntimeException e) {
-                saved.append("\n  (could not save everything: ").append(e).append(')');
-            }
-            AssertionError withEvidence = new AssertionError(failure.getMessage() + saved, failure);
-            withEvidence.setStackTrace(failure.getStackTrace());
-            throw withEvidence;
-        }
-
-        @Override
-        public void afterEach(ExtensionContext context) throws IOException {
-            try {
-                if (driver != null) {
-                    driver.quit();
-                }
-            } finally {
-                driver = null;
-                try (Stream<Path> files = Files.walk(profile)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
-        }
     }
 }
