@@ -144,7 +144,7 @@ public final class AnswerBuilder {
       extensions.forEach(e -> ids.put(e.uri(), e.id()));
       List<String> rids = direction.receives() ? receivedRids(offered) : List.of();
       return new Negotiated.Section(offered.mid(), offered.index(), offered.kind(), direction, rejection, codecs,
-          ids, rids.stream().toList(), direction.receives() ? offered.ssrcs() : List.of(),
+          ids, rids, direction.receives() ? offered.ssrcs() : List.of(),
           direction.receives() ? offered.ssrcGroups() : List.of(), track);
     }
   }
