@@ -11,11 +11,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Loads the browser offers under {@code src/test/resources/sdp}, minus their {@code #} provenance header. */
-final class SdpResources {
+public final class SdpResources {
   private SdpResources() {
   }
 
-  static List<String> names() {
+  public static List<String> names() {
     try (Stream<Path> files = Files.list(Path.of(SdpResources.class.getResource("/sdp").toURI()))) {
       return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sdp")).sorted().toList();
     } catch (IOException | URISyntaxException e) {
@@ -24,7 +24,7 @@ final class SdpResources {
   }
 
   /** The SDP bytes exactly as the browser wrote them. */
-  static String load(String name) {
+  public static String load(String name) {
     try (var in = SdpResources.class.getResourceAsStream("/sdp/" + name)) {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       return text.lines().filter(l -> !l.startsWith("#")).map(l -> l + "\r\n").collect(Collectors.joining());
