@@ -16,6 +16,7 @@ import org.metrohub.portal.embedded.EmbeddedPostgres;
 import org.metrohub.portal.embedded.EmbeddedRedis;
 import org.metrohub.portal.events.EventsProperties;
 import org.metrohub.portal.identity.SecurityProperties;
+import org.metrohub.portal.media.MediaProperties;
 import org.metrohub.portal.rooms.RoomsProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -26,7 +27,8 @@ class ConfigurationDocTest {
     void everyPropertyInCodeIsDocumented() throws Exception {
         String doc = Files.readString(Path.of("..", "docs", "configuration.md"));
         List<String> properties = new ArrayList<>();
-        for (Class<?> type : List.of(SecurityProperties.class, RoomsProperties.class, EventsProperties.class)) {
+        for (Class<?> type : List.of(SecurityProperties.class, RoomsProperties.class, EventsProperties.class,
+                MediaProperties.class)) {
             collect(type.getAnnotation(ConfigurationProperties.class).value(), type, properties);
         }
         for (Class<?> type : List.of(EmbeddedEnginesInitializer.class, EmbeddedRedis.class, EmbeddedPostgres.class,

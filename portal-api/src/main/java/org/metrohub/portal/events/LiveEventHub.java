@@ -55,6 +55,11 @@ public class LiveEventHub extends KafkaConsumerLoop {
         return sink.asFlux().filter(e -> tenant.equals(e.tenant()));
     }
 
+    /** Every tenant's events, for this instance's own reactions (e.g. the media node closing a closed room). */
+    public Flux<CloudEvent> allEvents() {
+        return sink.asFlux();
+    }
+
     /** True once this instance reads the topic: events published from now on will reach its subscribers. */
     public boolean isAssigned() {
         return assigned;

@@ -66,7 +66,10 @@ public class SecurityConfiguration {
         JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(roomTokens);
         manager.setJwtAuthenticationConverter(new TokenUserConverter(properties));
         return common(http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/media/**")), problems)
-                .authorizeExchange(auth -> auth.anyExchange().authenticated())
+                .authorizeExchange(auth -> auth
+                        // a browser cannot put a token on a WebSocket handshake: the first message carries it
+                        .pathMatchers(HttpMethod.GET, "/media/rooms/*/signal").permitAll()
+                        .anyExchange().authenticated())
                 .oauth2ResourceServer(rs -> rs
                         .authenticationEntryPoint(entryPoint(problems))
                         .accessDeniedHandler(accessDenied(problems))

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Where a room token is spent. The security chain for {@code /media/**} accepts room tokens only (signature,
- * expiry, audience); this checks the token is for the room asked for. The media node's signalling will
- * admit endpoints through the same check; until it exists, the answer says who is admitted with what role.
+ * expiry, audience); this checks the token is for the room asked for, and says who would be admitted with what
+ * role. The signalling WebSocket ({@link SignallingHandler}) admits browsers by the same rules.
  */
 @RestController
 @Tag(name = "media")
@@ -30,6 +30,6 @@ public class MediaAdmissionController {
         CurrentUser user = authentication.getPrincipal();
         return Map.of("roomId", roomId, "userId", user.id(), "tenant", user.tenant(),
                 "role", authentication.getCredentials().getClaimAsString(TokenIssuer.CLAIM_ROOM_ROLE),
-                "media", "The media gateway is not built yet: this room token is valid for this room.");
+                "signalling", "/media/rooms/" + roomId + "/signal");
     }
 }

@@ -130,6 +130,21 @@ public class RoomService {
         });
     }
 
+    /**
+     * Keeps a participant listed while their media connection lives (the signalling session calls this well
+     * within the presence TTL). If the entry had expired meanwhile, they are listed again with a joined event.
+     */
+    public Mono<Void> renewPresence(CurrentUser user, UUID id) {
+        return find(id).flatMap(room -> {
+            RoomPolicy.checkTenant(user, room);
+            Participant participant = new Participant(user.id(), user.displayName(), RoomPolicy.roleInRoom(user, room),
+                    now());
+            return presence.enter(room.id(), participant)
+                    .flatMap(isNew -> isNew ? participantEvent(RoomEventType.PARTICIPANT_JOINED, room, participant)
+                            : Mono.empty());
+        });
+    }
+
     public Mono<List<Participant>> participants(CurrentUser user, UUID id) {
         return get(user, id).flatMap(room -> presence.list(room.id()));
     }

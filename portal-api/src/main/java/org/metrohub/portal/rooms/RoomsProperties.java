@@ -11,12 +11,12 @@ import org.springframework.validation.annotation.Validated;
  * Room settings ({@code metrohub.rooms.*}).
  *
  * @param presenceTtl    how long a participant stays listed without renewing (joining again renews)
- * @param signallingUrl  the media node signalling address handed out on join (a placeholder until the
- *                       media gateway exists; the room token is real)
+ * @param signallingUrl  the media node's signalling WebSocket handed out on join ({@code {roomId}} is
+ *                       replaced); a path is relative to the portal
  */
 @Validated
 @ConfigurationProperties("metrohub.rooms")
 public record RoomsProperties(
         @DefaultValue("2m") @NotNull Duration presenceTtl,
-        @DefaultValue("/media/rooms/{roomId}/admission") @NotBlank String signallingUrl) {
+        @DefaultValue("/media/rooms/{roomId}/signal") @NotBlank String signallingUrl) {
 }

@@ -74,6 +74,8 @@ public final class TestHub implements AutoCloseable {
         properties.put("server.port", 0);
         properties.put("metrohub.data-dir", DATA_DIR.toString());
         properties.put("logging.structured.format.console", "");
+        properties.put("metrohub.media.udp-port", 0); // several hubs per test JVM: each its own media ports
+        properties.put("metrohub.media.tcp-port", -1);
         properties.putAll(extra);
         SpringApplication application = new SpringApplication(MetroHubApplication.class);
         application.setDefaultProperties(properties);

@@ -1,0 +1,278 @@
+package org.metrohub.media.sfu;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * A room on the media node: its endpoints, the sources they send, and who receives what. Control-plane changes
+ * (join, offer/answer, leave) are serialised on this object; the media path reads the immutable arrays that
+ * {@link Source} and {@link Endpoint} publish and takes no lock of the conference.
+ */
+public final class Conference {
+
+    private static final System.Logger LOG = System.getLogger(Conference.class.getName());
+
+    private final String id;
+    private final SfuContext context;
+    private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+    private final AtomicLongArray drops = new AtomicLongArray(Drop.values().length);
+    private final Negotiator negotiator;
+    private final ScheduledFuture<?> feedback;
+    private boolean closed;
+
+    public Conference(String id, SfuContext context) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.context = Objects.requireNonNull(context, "context");
+        this.negotiator = new Negotiator(this, context);
+        long period = context.settings().feedbackInterval().toMillis();
+        this.feedback = context.scheduler().scheduleAtFixedRate(this::sendFeedback, period, period,
+                TimeUnit.MILLISECONDS);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /**
+     * Adds a participant. A second join with the same id replaces the first (a reconnecting browser).
+     *
+     * @throws IllegalStateException when the conference is closed or full
+     */
+    public Endpoint join(String endpointId, String displayName, EndpointListener listener) {
+        Endpoint previous;
+        Endpoint endpoint;
+        List<Endpoint> others;
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("The room is closed on this media node.");
+            }
+            previous = endpoints.remove(endpointId);
+            if (previous != null) {
+                forget(previous);
+            }
+            if (endpoints.size() >= context.settings().maxParticipants()) {
+                throw new IllegalStateException("The room is full on this media node ("
+                        + context.settings().maxParticipants() + " participants).");
+            }
+            others = List.copyOf(endpoints.values());
+            endpoint = new Endpoint(endpointId, displayName, this, listener, context);
+            endpoints.put(endpointId, endpoint);
+        }
+        if (previous != null) {
+            previous.close("replaced by a new connection of the same participant");
+        }
+        LOG.log(Level.INFO, "{0}: {1} joined ({2} in the room)", id, endpointId, others.size() + 1);
+        for (Endpoint other : others) {
+            other.listener().participantJoined(endpointId, displayName);
+            listener.participantJoined(other.id(), other.displayName());
+            for (Source s : other.sources()) {
+                if (s.muted()) {
+                    listener.mutedChanged(other.id(), s.kind(), true);
+                }
+            }
+        }
+        return endpoint;
+    }
+
+    /**
+     * Answers an endpoint's offer: the endpoint's sending sections become sources, its receive-only sections get
+     * other participants' sources, and everyone whose choice of sources changed is asked to renegotiate.
+     *
+     * @throws org.metrohub.media.negotiation.NegotiationException if the offer cannot be answered
+     */
+    public Negotiator.Result answer(Endpoint endpoint, String offerSdp) {
+        Negotiator.Result result;
+        List<Endpoint> toTell;
+        synchronized (this) {
+            if (closed || endpoints.get(endpoint.id()) != endpoint) {
+                throw new IllegalStateException("This participant is no longer in the room.");
+            }
+            result = negotiator.answer(endpoint, offerSdp, List.copyOf(endpoints.values()));
+            toTell = result.sourcesChanged() ? others(endpoint) : List.of();
+        }
+        askToRenegotiate(toTell);
+        if (result.newlyForwarded()) {
+            for (Forwarding f : endpoint.receiving()) {
+                requestKeyframe(f.source());
+            }
+        }
+        return result;
+    }
+
+    /** Marks an endpoint's track muted or not and tells the others. */
+    public void setMuted(Endpoint endpoint, String kind, boolean muted) {
+        List<Endpoint> toTell;
+        synchronized (this) {
+            for (Source s : endpoint.sources()) {
+                if (s.kind().equals(kind)) {
+                    s.setMuted(muted);
+                }
+            }
+            toTell = others(endpoint);
+        }
+        for (Endpoint other : toTell) {
+            other.listener().mutedChanged(endpoint.id(), kind, muted);
+        }
+    }
+
+    /** Removes a participant; the others are told and renegotiate. */
+    public void leave(Endpoint endpoint, String reason) {
+        List<Endpoint> toTell;
+        synchronized (this) {
+            if (endpoints.get(endpoint.id()) != endpoint) {
+                endpoint.close(reason);
+                return;
+            }
+            endpoints.remove(endpoint.id());
+            forget(endpoint);
+            toTell = List.copyOf(endpoints.values());
+        }
+        endpoint.close(reason);
+        LOG.log(Level.INFO, "{0}: {1} left ({2}); {3} remain", id, endpoint.id(), reason, toTell.size());
+        for (Endpoint other : toTell) {
+            other.listener().participantLeft(endpoint.id());
+        }
+        askToRenegotiate(toTell);
+    }
+
+    /** Stops forwarding from and to {@code endpoint}; the caller holds the lock. */
+    private void forget(Endpoint endpoint) {
+        for (Forwarding f : endpoint.receiving()) {
+            f.close();
+            f.source().removeForwarding(f);
+        }
+        endpoint.setReceiving(List.of());
+        for (Source s : endpoint.sources()) {
+            for (Forwarding f : s.forwardings()) {
+                f.close();
+                s.removeForwarding(f);
+                f.receiver().setReceiving(without(f.receiver().receiving(), f));
+            }
+        }
+    }
+
+    private static List<Forwarding> without(Forwarding[] all, Forwarding gone) {
+        List<Forwarding> out = new ArrayList<>(all.length);
+        for (Forwarding f : all) {
+            if (f != gone) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private List<Endpoint> others(Endpoint endpoint) {
+        List<Endpoint> out = new ArrayList<>(endpoints.size());
+        for (Endpoint e : endpoints.values()) {
+            if (e != endpoint) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private void askToRenegotiate(List<Endpoint> toTell) {
+        for (Endpoint other : toTell) {
+            int[] wanted;
+            synchronized (this) {
+                wanted = negotiator.slotsWanted(other, endpoints.values());
+            }
+            other.listener().renegotiationNeeded(wanted[0], wanted[1]);
+        }
+    }
+
+    /** Closes the conference: every endpoint is told and closed. */
+    public void close(String reason) {
+        List<Endpoint> all;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            all = List.copyOf(endpoints.values());
+            for (Endpoint e : all) {
+                forget(e);
+            }
+            endpoints.clear();
+        }
+        feedback.cancel(false);
+        for (Endpoint e : all) {
+            e.listener().closed(reason);
+            e.close(reason);
+        }
+        LOG.log(Level.INFO, "{0}: closed ({1})", id, reason);
+    }
+
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
+    public synchronized Optional<Endpoint> endpoint(String endpointId) {
+        return Optional.ofNullable(endpoints.get(endpointId));
+    }
+
+    public synchronized int size() {
+        return endpoints.size();
+    }
+
+    public List<EndpointStats> stats() {
+        List<Endpoint> all;
+        synchronized (this) {
+            all = List.copyOf(endpoints.values());
+        }
+        return all.stream().map(Endpoint::stats).toList();
+    }
+
+    /** Dropped packets of this conference's endpoints by reason (ordinal of {@link Drop}). */
+    public long dropped(Drop reason) {
+        return drops.get(reason.ordinal());
+    }
+
+    void countDrop(Drop reason) {
+        drops.incrementAndGet(reason.ordinal());
+    }
+
+    /** Asks a source's sender for a keyframe, at most once per the configured interval. */
+    void requestKeyframe(Source source) {
+        if (source.kind().equals("video")
+                && source.mayRequestKeyframe(context.nanoTime(), context.settings().keyframeRequestInterval().toNanos())) {
+            source.owner().sendKeyframeRequest(source);
+        }
+    }
+
+    /** DTLS completed for {@code endpoint}: what it receives needs a keyframe to start decoding. */
+    void endpointConnected(Endpoint endpoint) {
+        for (Forwarding f : endpoint.receiving()) {
+            requestKeyframe(f.source());
+        }
+    }
+
+    private void sendFeedback() {
+        try {
+            List<Endpoint> all;
+            synchronized (this) {
+                all = List.copyOf(endpoints.values());
+            }
+            long now = context.nanoTime();
+            for (Endpoint e : all) {
+                e.sendBitrateHint(context.settings().senderBitrate());
+                e.selectLayers(now);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, id + ": periodic feedback failed", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

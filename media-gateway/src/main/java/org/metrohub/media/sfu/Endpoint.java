@@ -1,0 +1,566 @@
+package org.metrohub.media.sfu;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
+import org.metrohub.media.negotiation.AnswerBuilder;
+import org.metrohub.media.negotiation.CodecPolicy;
+import org.metrohub.media.rtp.FirPacket;
+import org.metrohub.media.rtp.HeaderExtensions;
+import org.metrohub.media.rtp.ParseStatus;
+import org.metrohub.media.rtp.PliPacket;
+import org.metrohub.media.rtp.RembPacket;
+import org.metrohub.media.rtp.RtcpCompound;
+import org.metrohub.media.rtp.RtcpHeader;
+import org.metrohub.media.rtp.RtpPacket;
+import org.metrohub.media.sdp.Candidate;
+import org.metrohub.media.transport.dtls.DtlsEngine;
+import org.metrohub.media.transport.dtls.DtlsFingerprint;
+import org.metrohub.media.transport.dtls.DtlsListener;
+import org.metrohub.media.transport.dtls.DtlsRole;
+import org.metrohub.media.transport.srtp.SrtpKeys;
+import org.metrohub.media.transport.srtp.SrtpProfile;
+import org.metrohub.media.transport.srtp.SrtpResult;
+import org.metrohub.media.transport.srtp.SrtpSession;
+
+/**
+ * One participant's WebRTC connection to the node: its transport, DTLS-SRTP, the tracks it sends
+ * ({@link Source}s) and the ones it receives ({@link Forwarding}s).
+ *
+ * <pre>
+ *  receive (transport thread)                       send (any sender's thread, under this endpoint's send lock)
+ *  datagram ─┬─ DTLS ──► DtlsEngine                   Forwarding ──► copy ─► rewrite SSRC, clear mid/rid
+ *            └─ SRTP ──► unprotect ─► RTP ─► Source ─► route           ─► protect ─► transport
+ *                                   └► RTCP ─► PLI/FIR ─► keyframe request to the sender (throttled)
+ *                                             REMB    ─► receiver's estimate (stats)
+ * </pre>
+ *
+ * <p>The receive path runs on the transport's one thread and allocates nothing per packet. Forwarded packets
+ * are copied into this endpoint's send buffer under its send lock, so senders never share a buffer; a sender
+ * never waits for more than one receiver's encryption and send at a time.
+ */
+public final class Endpoint {
+
+    private static final System.Logger LOG = System.getLogger(Endpoint.class.getName());
+    private static final Drop[] DROPS = Drop.values();
+    private static final int MTU = 1500;
+    private static final int TAIL_ROOM = 64;
+    private static final Forwarding[] NO_FORWARDINGS = new Forwarding[0];
+    private static final Source[] NO_SOURCES = new Source[0];
+
+    private final String id;
+    private final String displayName;
+    private final Conference conference;
+    private final EndpointListener listener;
+    private final SfuContext context;
+    private final int localSsrc;
+    private final EndpointTransport transport;
+    private final Object sendLock = new Object();
+    private final byte[] sendBuffer = new byte[MTU + TAIL_ROOM];
+    private final byte[] rtcpBuffer = new byte[MTU + TAIL_ROOM];
+    private final int[] rembSsrcs = new int[16];
+    private final RtpPacket outgoing = new RtpPacket();
+    private final RtpPacket incoming = new RtpPacket();
+    private final RtcpCompound compound = new RtcpCompound();
+    private final RembPacket remb = new RembPacket();
+    private final FirPacket fir = new FirPacket();
+    private final AtomicLongArray drops = new AtomicLongArray(DROPS.length);
+    private final LongAdder packetsIn = new LongAdder();
+    private final LongAdder bytesIn = new LongAdder();
+    private final LongAdder packetsOut = new LongAdder();
+    private final LongAdder bytesOut = new LongAdder();
+    private final LongAdder keyframeRequests = new LongAdder();
+    private final long joinedNanos;
+
+    private volatile Source[] sources = NO_SOURCES;
+    private volatile Forwarding[] receiving = NO_FORWARDINGS;
+    private volatile ExtensionIds extensions = ExtensionIds.NONE;
+    private volatile DtlsEngine dtls;
+    private volatile SrtpSession srtp;
+    private volatile ConnectionState state = ConnectionState.NEW;
+    private volatile long receiverEstimate = -1;
+    private volatile boolean closed;
+    private final NegotiationState negotiation;
+
+    /** What the offers so far fixed for this endpoint; used under the conference's lock. */
+    static final class NegotiationState {
+        String remoteUfrag;
+        DtlsFingerprint remoteFingerprint;
+        final AnswerBuilder answers;
+
+        NegotiationState(long sessionId) {
+            this.answers = new AnswerBuilder(CodecPolicy.DEFAULT, sessionId);
+        }
+    }
+
+    Endpoint(String id, String displayName, Conference conference, EndpointListener listener, SfuContext context) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.displayName = Objects.requireNonNull(displayName, "displayName");
+        this.conference = Objects.requireNonNull(conference, "conference");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.context = Objects.requireNonNull(context, "context");
+        this.localSsrc = context.newSsrc();
+        this.joinedNanos = context.nanoTime();
+        this.negotiation = new NegotiationState(context.random().nextLong() >>> 2);
+        this.transport = context.transports().create(id, this, new EndpointTransport.Events() {
+            @Override
+            public void connected(String selectedPair) {
+                LOG.log(Level.INFO, "{0}/{1}: ICE connected over {2}", conference.id(), id, selectedPair);
+                if (state == ConnectionState.NEW) {
+                    changeState(ConnectionState.CONNECTING, "ICE connected; DTLS handshake");
+                }
+            }
+
+            @Override
+            public void failed(String reason) {
+                LOG.log(Level.WARNING, "{0}/{1}: ICE failed: {2}", conference.id(), id, reason);
+                changeState(ConnectionState.FAILED, "ICE: " + reason);
+            }
+        });
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public Conference conference() {
+        return conference;
+    }
+
+    public ConnectionState state() {
+        return state;
+    }
+
+    NegotiationState negotiation() {
+        return negotiation;
+    }
+
+    /**
+     * A candidate the browser trickled ({@code candidate:…}); an empty one (end of candidates) is ignored.
+     *
+     * @throws org.metrohub.media.sdp.SdpParseException when it is not a candidate line
+     */
+    public void addRemoteCandidate(String line) {
+        if (line == null || line.isBlank()) {
+            return;
+        }
+        transport.addRemoteCandidate(Candidate.parse(line));
+    }
+
+    EndpointListener listener() {
+        return listener;
+    }
+
+    EndpointTransport transport() {
+        return transport;
+    }
+
+    List<Source> sources() {
+        return List.of(sources);
+    }
+
+    void setSources(List<Source> now) {
+        sources = now.toArray(NO_SOURCES);
+    }
+
+    Forwarding[] receiving() {
+        return receiving;
+    }
+
+    void setReceiving(List<Forwarding> now) {
+        receiving = now.toArray(NO_FORWARDINGS);
+    }
+
+    void setExtensions(ExtensionIds ids) {
+        extensions = ids;
+    }
+
+    /** Starts DTLS (server role, our answers say {@code a=setup:passive}) once the first offer named the peer's certificate. */
+    void startDtls(DtlsFingerprint remote) {
+        if (dtls != null) {
+            return;
+        }
+        DtlsEngine engine = new DtlsEngine(id, DtlsRole.SERVER, context.certificate(), remote,
+                DtlsEngine.Options.defaults(), (buf, off, len) -> transport.send(buf, off, len), new DtlsListener() {
+                    @Override
+                    public void handshakeComplete(SrtpProfile profile, byte[] keyingMaterial) {
+                        SrtpKeys keys = SrtpKeys.fromDtlsExporter(profile, keyingMaterial,
+                                SrtpKeys.LocalRole.DTLS_SERVER);
+                        Arrays.fill(keyingMaterial, (byte) 0);
+                        srtp = new SrtpSession(keys, SrtpSession.DEFAULT_MAX_SSRCS, id);
+                        keys.destroy();
+                        LOG.log(Level.INFO, "{0}/{1}: DTLS-SRTP ready ({2})", conference.id(), id, profile);
+                        changeState(ConnectionState.CONNECTED, "media flowing (" + profile + ")");
+                        conference.endpointConnected(Endpoint.this);
+                    }
+
+                    @Override
+                    public void handshakeFailed(String reason) {
+                        LOG.log(Level.WARNING, "{0}/{1}: DTLS failed: {2}", conference.id(), id, reason);
+                        changeState(ConnectionState.FAILED, "DTLS: " + reason);
+                    }
+                });
+        dtls = engine;
+        engine.start();
+    }
+
+    private void changeState(ConnectionState next, String detail) {
+        if (closed && next != ConnectionState.CLOSED) {
+            return;
+        }
+        state = next;
+        listener.connectionStateChanged(next, detail);
+    }
+
+    // ---------------------------------------------------------------------------------------- receive path
+
+    /**
+     * One datagram from the transport (STUN already taken out), demultiplexed by its first byte (RFC 7983).
+     * The array is the transport's and reused after this returns; SRTP is decrypted in place.
+     */
+    public void onDatagram(byte[] buf, int off, int len) {
+        if (len < 1) {
+            drop(Drop.UNKNOWN_PROTOCOL);
+            return;
+        }
+        int first = buf[off] & 0xFF;
+        if (first >= 20 && first <= 63) {
+            DtlsEngine engine = dtls;
+            if (engine == null) {
+                drop(Drop.NO_KEYS);
+            } else {
+                engine.receive(buf, off, len);
+            }
+        } else if (first >= 128 && first <= 191) {
+            SrtpSession session = srtp;
+            if (session == null) {
+                drop(Drop.NO_KEYS);
+            } else if (len >= 2 && (buf[off + 1] & 0xFF) >= 192 && (buf[off + 1] & 0xFF) <= 223) {
+                receiveRtcp(session, buf, off, len);
+            } else {
+                receiveRtp(session, buf, off, len);
+            }
+        } else {
+            drop(Drop.UNKNOWN_PROTOCOL);
+        }
+    }
+
+    private void receiveRtp(SrtpSession session, byte[] buf, int off, int len) {
+        int n = session.unprotectRtp(buf, off, len);
+        if (n < 0) {
+            dropSrtp(n);
+            return;
+        }
+        if (RtpPacket.check(buf, off, n) != ParseStatus.OK) {
+            drop(Drop.RTP_MALFORMED);
+            return;
+        }
+        packetsIn.increment();
+        bytesIn.add(n);
+        RtpPacket packet = incoming.wrap(buf, off, n);
+        Source[] mine = sources;
+        Source source = null;
+        int layer = -1;
+        int ssrc = packet.ssrc();
+        for (Source s : mine) {
+            layer = s.layerOf(ssrc);
+            if (layer >= 0) {
+                source = s;
+                break;
+            }
+        }
+        if (source == null) {
+            ExtensionIds ids = extensions;
+            if (ids.repairedRid() > 0 && packet.findExtension(ids.repairedRid()) >= 0) {
+                drop(Drop.RTX_OR_PADDING);
+                return;
+            }
+            long mid = ids.mid() > 0 ? packet.findExtension(ids.mid()) : -1;
+            if (mid < 0) {
+                drop(Drop.UNKNOWN_STREAM);
+                return;
+            }
+            for (Source s : mine) {
+                if (matches(s.mid(), buf, HeaderExtensions.offset(mid), HeaderExtensions.length(mid))) {
+                    source = s;
+                    break;
+                }
+            }
+            if (source == null) {
+                drop(Drop.UNKNOWN_STREAM);
+                return;
+            }
+            long rid = ids.rid() > 0 ? packet.findExtension(ids.rid()) : -1;
+            layer = rid < 0 ? (source.simulcast() ? -1 : 0)
+                    : source.layerOfRid(buf, HeaderExtensions.offset(rid), HeaderExtensions.length(rid));
+            if (layer < 0) {
+                drop(Drop.UNKNOWN_STREAM);
+                return;
+            }
+            source.learn(layer, ssrc);
+            LOG.log(Level.DEBUG, "{0}/{1}: {2} layer {3} is SSRC {4}", conference.id(), id, source, layer,
+                    Integer.toUnsignedString(ssrc));
+        }
+        if (packet.payloadLength() == 0) {
+            drop(Drop.RTX_OR_PADDING);
+            return;
+        }
+        long now = context.nanoTime();
+        source.countPacket(layer, now, n);
+        boolean keyframe = source.isKeyframe(buf, packet.payloadOffset(), packet.payloadLength());
+        for (Forwarding f : source.forwardings()) {
+            if (f.wants(layer) && f.receiver().send(f, buf, off, n, layer, keyframe, now, extensions)) {
+                conference.requestKeyframe(source);
+            }
+        }
+    }
+
+    private static boolean matches(String ascii, byte[] buf, int off, int len) {
+        if (ascii.length() != len) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (ascii.charAt(i) != (buf[off + i] & 0xFF)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void receiveRtcp(SrtpSession session, byte[] buf, int off, int len) {
+        int n = session.unprotectRtcp(buf, off, len);
+        if (n < 0) {
+            dropSrtp(n);
+            return;
+        }
+        RtcpCompound c = compound.wrap(buf, off, n);
+        while (c.next()) {
+            int at = c.packetOffset();
+            int type = c.packetType();
+            if (type == RtcpHeader.PSFB) {
+                int format = c.count();
+                if (format == PliPacket.FORMAT && PliPacket.check(buf, at, c.packetLength()) == ParseStatus.OK) {
+                    keyframeWanted(PliPacket.mediaSsrc(buf, at));
+                } else if (format == FirPacket.FORMAT && fir.wrap(buf, at, c.packetLength()) == ParseStatus.OK) {
+                    for (int i = 0; i < fir.entryCount(); i++) {
+                        keyframeWanted(fir.ssrc(i));
+                    }
+                } else if (format == RembPacket.FORMAT && remb.wrap(buf, at, c.packetLength()) == ParseStatus.OK) {
+                    receiverEstimate = remb.bitrate();
+                }
+            }
+        }
+        if (c.status() != ParseStatus.OK) {
+            drop(Drop.RTCP_MALFORMED);
+        }
+    }
+
+    /** A receiver (this endpoint) asked for a keyframe of the stream it knows as {@code outSsrc}. */
+    private void keyframeWanted(int outSsrc) {
+        for (Forwarding f : receiving) {
+            if (f.source().outSsrc() == outSsrc) {
+                conference.requestKeyframe(f.source());
+                return;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- send path
+
+    /**
+     * Forwards one decrypted RTP packet of {@code f}'s source to this endpoint.
+     *
+     * @return whether the receiver waits for a keyframe of that source (the caller asks the sender, outside
+     *         this endpoint's lock)
+     */
+    boolean send(Forwarding f, byte[] src, int off, int len, int layer, boolean keyframe, long now,
+                 ExtensionIds senderExtensions) {
+        SrtpSession session = srtp;
+        if (session == null || f.closed()) {
+            return false; // not connected yet: the first keyframe is asked for when it is
+        }
+        boolean wantsKeyframe;
+        synchronized (sendLock) {
+            if (len > MTU) {
+                drop(Drop.TOO_LARGE);
+                return false;
+            }
+            System.arraycopy(src, off, sendBuffer, 0, len);
+            RtpPacket packet = outgoing.wrap(sendBuffer, 0, len);
+            if (!f.rewriter().rewrite(packet, layer, keyframe, now)) {
+                return f.rewriter().needsKeyframe();
+            }
+            wantsKeyframe = f.rewriter().needsKeyframe();
+            if (senderExtensions.mid() > 0) {
+                packet.eraseExtension(senderExtensions.mid());
+            }
+            if (senderExtensions.rid() > 0) {
+                packet.eraseExtension(senderExtensions.rid());
+            }
+            int n = session.protectRtp(sendBuffer, 0, len, sendBuffer.length);
+            if (n < 0) {
+                drop(Drop.SEND_PROTECT);
+                return wantsKeyframe;
+            }
+            transport.send(sendBuffer, 0, n);
+            f.packets++;
+            f.bytes += len;
+        }
+        packetsOut.increment();
+        bytesOut.add(len);
+        return wantsKeyframe;
+    }
+
+    /**
+     * Points each simulcast source this endpoint receives at the best layer the sender is sending now (the
+     * switch happens at that layer's next keyframe). Called from the conference's periodic task.
+     */
+    void selectLayers(long now) {
+        for (Forwarding f : receiving) {
+            Source s = f.source();
+            if (!s.simulcast()) {
+                continue;
+            }
+            int best = s.highestActiveLayer(now, 1_000_000_000L);
+            if (best < 0) {
+                continue;
+            }
+            boolean switching;
+            synchronized (sendLock) {
+                switching = f.rewriter().targetLayer() != best;
+                if (switching) {
+                    f.rewriter().setTargetLayer(best);
+                }
+            }
+            if (switching) {
+                conference.requestKeyframe(s);
+            }
+        }
+    }
+
+    /** Asks this endpoint (a sender) for a keyframe of every known layer of {@code source}. */
+    void sendKeyframeRequest(Source source) {
+        SrtpSession session = srtp;
+        if (session == null) {
+            return;
+        }
+        synchronized (sendLock) {
+            for (int layer = 0; layer < source.layerCount(); layer++) {
+                int ssrc = source.layerSsrc(layer);
+                if (ssrc != 0) {
+                    int len = PliPacket.write(rtcpBuffer, 0, localSsrc, ssrc);
+                    sendRtcpLocked(session, len);
+                }
+            }
+        }
+        keyframeRequests.increment();
+    }
+
+    /** Tells this endpoint (a sender) how much it may send, covering the SSRCs of its video sources (REMB). */
+    void sendBitrateHint(long bitrate) {
+        SrtpSession session = srtp;
+        if (session == null) {
+            return;
+        }
+        synchronized (sendLock) {
+            int count = 0;
+            for (Source s : sources) {
+                if (s.kind().equals("video")) {
+                    for (int layer = 0; layer < s.layerCount() && count < rembSsrcs.length; layer++) {
+                        if (s.layerSsrc(layer) != 0) {
+                            rembSsrcs[count++] = s.layerSsrc(layer);
+                        }
+                    }
+                }
+            }
+            if (count > 0) {
+                sendRtcpLocked(session, RembPacket.write(rtcpBuffer, 0, localSsrc, bitrate, rembSsrcs, count));
+            }
+        }
+    }
+
+    private void sendRtcpLocked(SrtpSession session, int len) {
+        int n = session.protectRtcp(rtcpBuffer, 0, len, rtcpBuffer.length);
+        if (n < 0) {
+            drop(Drop.SEND_PROTECT);
+        } else {
+            transport.send(rtcpBuffer, 0, n);
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------- statistics
+
+    private void dropSrtp(int code) {
+        SrtpResult result = SrtpResult.of(code);
+        drop(result == SrtpResult.AUTH_FAIL ? Drop.SRTP_AUTH
+                : result == SrtpResult.REPLAY ? Drop.SRTP_REPLAY : Drop.SRTP_OTHER);
+    }
+
+    void drop(Drop reason) {
+        drops.incrementAndGet(reason.ordinal());
+        conference.countDrop(reason);
+    }
+
+    public long dropped(Drop reason) {
+        return drops.get(reason.ordinal());
+    }
+
+    /** A snapshot of this endpoint's counters. */
+    public EndpointStats stats() {
+        long[] byReason = new long[DROPS.length];
+        for (int i = 0; i < byReason.length; i++) {
+            byReason[i] = drops.get(i);
+        }
+        List<EndpointStats.Track> tracks = new ArrayList<>();
+        for (Source s : sources) {
+            tracks.add(new EndpointStats.Track(s.mid(), s.kind(), "send", s.layerCount(), -1, s.muted()));
+        }
+        for (Forwarding f : receiving) {
+            tracks.add(new EndpointStats.Track(f.receiverMid(), f.source().kind(), "receive from "
+                    + f.source().owner().id(), f.source().layerCount(), f.layer(), f.source().muted()));
+        }
+        return new EndpointStats(id, displayName, state, transport.selectedPair(),
+                srtp == null ? null : srtp.profile().name(), packetsIn.sum(), bytesIn.sum(), packetsOut.sum(),
+                bytesOut.sum(), keyframeRequests.sum(), receiverEstimate,
+                (context.nanoTime() - joinedNanos) / 1_000_000_000L, EndpointStats.drops(byReason), tracks);
+    }
+
+    // -------------------------------------------------------------------------------------------- lifecycle
+
+    /** Ends this endpoint: no more packets either way; the conference forgets it. */
+    void close(String reason) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        DtlsEngine engine = dtls;
+        if (engine != null) {
+            engine.close();
+        }
+        transport.close();
+        SrtpSession session = srtp;
+        if (session != null) {
+            synchronized (sendLock) {
+                session.close();
+            }
+        }
+        changeState(ConnectionState.CLOSED, reason);
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
+    @Override
+    public String toString() {
+        return conference.id() + "/" + id;
+    }
+}

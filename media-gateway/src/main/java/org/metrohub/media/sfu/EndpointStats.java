@@ -1,0 +1,38 @@
+package org.metrohub.media.sfu;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A snapshot of one endpoint for the control API and metrics.
+ *
+ * @param srtpProfile      agreed SRTP profile, null before DTLS completed
+ * @param receiverEstimate the endpoint's last REMB (bits/s it can receive), -1 if none
+ * @param drops            dropped packets by {@link Drop} name, only the non-zero ones
+ */
+public record EndpointStats(String id, String displayName, ConnectionState state, String selectedPair,
+                            String srtpProfile, long packetsReceived, long bytesReceived, long packetsSent,
+                            long bytesSent, long keyframeRequestsSent, long receiverEstimate, long ageSeconds,
+                            Map<String, Long> drops, List<Track> tracks) {
+
+    public EndpointStats {
+        drops = Map.copyOf(drops);
+        tracks = List.copyOf(tracks);
+    }
+
+    /** A track the endpoint sends or receives; {@code layer} is the simulcast layer forwarded, -1 if none yet. */
+    public record Track(String mid, String kind, String direction, int layers, int layer, boolean muted) {
+    }
+
+    static Map<String, Long> drops(long[] byOrdinal) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        Drop[] all = Drop.values();
+        for (int i = 0; i < byOrdinal.length; i++) {
+            if (byOrdinal[i] > 0) {
+                out.put(all[i].name(), byOrdinal[i]);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,253 @@
+package org.metrohub.portal.media;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.metrohub.media.negotiation.NegotiationException;
+import org.metrohub.media.sdp.SdpParseException;
+import org.metrohub.media.sfu.Conference;
+import org.metrohub.media.sfu.ConnectionState;
+import org.metrohub.media.sfu.Endpoint;
+import org.metrohub.media.sfu.EndpointListener;
+import org.metrohub.media.sfu.Negotiator;
+import org.metrohub.portal.identity.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One browser's signalling WebSocket, as a small state machine: the first message must be {@code join} with a
+ * room token for this room; then {@code offer}, {@code candidate}, {@code mute}, {@code leave} and {@code ping}
+ * until the socket closes. What the media node says goes out through {@link #outbound()}. The protocol is in
+ * docs/media-signalling.md.
+ */
+final class SignallingSession implements EndpointListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignallingSession.class);
+
+    private final UUID roomId;
+    private final MediaPlane plane;
+    private final JsonMapper json;
+    private final Sinks.Many<String> outbound;
+    private final Sinks.Empty<Void> done = Sinks.empty();
+    private final AtomicReference<Joined> joined = new AtomicReference<>();
+    private volatile boolean ended;
+
+    private record Joined(CurrentUser user, Conference conference, Endpoint endpoint) {
+    }
+
+    SignallingSession(UUID roomId, MediaPlane plane, JsonMapper json, int queueLimit) {
+        this.roomId = roomId;
+        this.plane = plane;
+        this.json = json;
+        this.outbound = Sinks.many().unicast().onBackpressureBuffer(
+                reactor.util.concurrent.Queues.<String>get(queueLimit).get());
+    }
+
+    /** Messages for the browser; completes when the session ends. */
+    reactor.core.publisher.Flux<String> outbound() {
+        return outbound.asFlux();
+    }
+
+    /** Handles one message from the browser; errors become {@code error} messages, never exceptions. */
+    Mono<Void> handle(String text) {
+        JsonNode message;
+        try {
+            message = json.readTree(text);
+        } catch (RuntimeException e) {
+            return fail("bad-message", "The message is not JSON.", false);
+        }
+        String type = message.path("type").asString("");
+        Joined in = joined.get();
+        if (in == null && !type.equals("join")) {
+            return fail("not-joined", "Send {\"type\":\"join\",\"token\":…} first.", true);
+        }
+        return switch (type) {
+            case "join" -> in != null ? fail("bad-message", "Already joined.", false) : join(message.path("token").asString(""));
+            case "offer" -> offer(in, message.path("sdp").asString(""));
+            case "candidate" -> candidate(in, message.path("candidate").asString(""));
+            case "mute" -> mute(in, message.path("kind").asString(""), message.path("muted").asBoolean(false));
+            case "leave" -> {
+                end("left");
+                yield Mono.empty();
+            }
+            case "ping" -> send(json.createObjectNode().put("type", "pong"));
+            default -> fail("bad-message", "Unknown message type '" + abbreviate(type) + "'.", false);
+        };
+    }
+
+    private Mono<Void> join(String token) {
+        return plane.admit(token, roomId)
+                .publishOn(Schedulers.boundedElastic())
+                .flatMap(user -> {
+                    Conference conference = plane.node().openRoom(roomId.toString());
+                    Endpoint endpoint = conference.join(user.id(), user.displayName(), this);
+                    joined.set(new Joined(user, conference, endpoint));
+                    if (ended) { // the socket closed while we were admitting
+                        conference.leave(endpoint, "signalling closed");
+                        return Mono.empty();
+                    }
+                    LOG.info("media: {} joined room {}", user.username(), roomId);
+                    ObjectNode reply = json.createObjectNode().put("type", "joined")
+                            .put("participantId", user.id()).put("displayName", user.displayName());
+                    return send(reply).then(plane.stillHere(user, roomId));
+                })
+                .onErrorResume(MediaPlane.Refused.class, e -> fail(e.code(), e.getMessage(), true))
+                .onErrorResume(IllegalStateException.class, e -> fail("room-unavailable", e.getMessage(), true));
+    }
+
+    private Mono<Void> offer(Joined in, String sdp) {
+        if (sdp.isBlank()) {
+            return fail("bad-offer", "The offer has no sdp.", false);
+        }
+        return Mono.fromCallable(() -> in.conference().answer(in.endpoint(), sdp))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(this::answer)
+                .onErrorResume(NegotiationException.class, e -> fail("bad-offer", e.getMessage(), false))
+                .onErrorResume(SdpParseException.class, e -> fail("bad-offer", e.getMessage(), false))
+                .onErrorResume(IllegalStateException.class, e -> fail("room-unavailable", e.getMessage(), true));
+    }
+
+    private Mono<Void> answer(Negotiator.Result result) {
+        ObjectNode reply = json.createObjectNode().put("type", "answer").put("sdp", result.sdp());
+        ObjectNode tracks = reply.putObject("tracks");
+        for (Map.Entry<String, Negotiator.RemoteTrack> e : result.tracks().entrySet()) {
+            tracks.putObject(e.getKey())
+                    .put("participantId", e.getValue().participantId())
+                    .put("displayName", e.getValue().displayName())
+                    .put("kind", e.getValue().kind())
+                    .put("muted", e.getValue().muted());
+        }
+        return send(reply);
+    }
+
+    private Mono<Void> candidate(Joined in, String line) {
+        try {
+            in.endpoint().addRemoteCandidate(line);
+            return Mono.empty();
+        } catch (IllegalArgumentException e) {
+            return fail("bad-candidate", e.getMessage(), false);
+        }
+    }
+
+    private Mono<Void> mute(Joined in, String kind, boolean muted) {
+        if (!kind.equals("audio") && !kind.equals("video")) {
+            return fail("bad-message", "kind must be audio or video.", false);
+        }
+        in.conference().setMuted(in.endpoint(), kind, muted);
+        return Mono.empty();
+    }
+
+    /** The socket closed or the participant left: the node and the portal forget the participant once. */
+    void end(String reason) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        Joined in = joined.get();
+        if (in != null) {
+            in.conference().leave(in.endpoint(), reason);
+            plane.left(in.user(), roomId).subscribe(null,
+                    e -> LOG.warn("media: could not record that {} left room {}: {}", in.user().username(), roomId,
+                            e.toString()));
+        }
+        outbound.tryEmitComplete();
+        done.tryEmitEmpty();
+    }
+
+    /** Completes when the session has ended. */
+    Mono<Void> done() {
+        return done.asMono();
+    }
+
+    UUID roomId() {
+        return roomId;
+    }
+
+    /** The socket sent too many messages: it is told and closed. */
+    void flooded() {
+        fail("flood", "Too many messages; the session is closed.", true);
+    }
+
+    /** No join arrived in time. */
+    void joinTimedOut() {
+        fail("not-joined", "No join within the time allowed.", true);
+    }
+
+    CurrentUser user() {
+        Joined in = joined.get();
+        return in == null ? null : in.user();
+    }
+
+    private Mono<Void> fail(String code, String message, boolean fatal) {
+        emit(json.createObjectNode().put("type", "error").put("code", code).put("message", message));
+        if (fatal) {
+            end(code);
+        }
+        return Mono.empty();
+    }
+
+    private Mono<Void> send(ObjectNode message) {
+        emit(message);
+        return Mono.empty();
+    }
+
+    private void emit(ObjectNode message) {
+        Sinks.EmitResult result = outbound.tryEmitNext(message.toString());
+        if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
+            LOG.warn("media: signalling queue full for room {}; closing the session", roomId);
+            end("signalling backlog");
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
+    // ------------------------------------------------------------------- events from the media node
+
+    @Override
+    public void renegotiationNeeded(int audio, int video) {
+        emit(json.createObjectNode().put("type", "renegotiate").put("audio", audio).put("video", video));
+    }
+
+    @Override
+    public void participantJoined(String participantId, String displayName) {
+        emit(json.createObjectNode().put("type", "participant-joined").put("participantId", participantId)
+                .put("displayName", displayName));
+    }
+
+    @Override
+    public void participantLeft(String participantId) {
+        emit(json.createObjectNode().put("type", "participant-left").put("participantId", participantId));
+    }
+
+    @Override
+    public void mutedChanged(String participantId, String kind, boolean muted) {
+        emit(json.createObjectNode().put("type", "muted").put("participantId", participantId).put("kind", kind)
+                .put("muted", muted));
+    }
+
+    @Override
+    public void activeSpeakerChanged(String participantId) {
+        emit(json.createObjectNode().put("type", "speaker").put("participantId", participantId));
+    }
+
+    @Override
+    public void connectionStateChanged(ConnectionState state, String detail) {
+        emit(json.createObjectNode().put("type", "connection").put("state", state.name().toLowerCase())
+                .put("detail", detail));
+    }
+
+    @Override
+    public void closed(String reason) {
+        emit(json.createObjectNode().put("type", "closed").put("reason", reason));
+        end(reason);
+    }
+
+}
