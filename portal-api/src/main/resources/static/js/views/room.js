@@ -1,6 +1,8 @@
-// #/rooms/{id}: one room, its participants, join/leave, and rename/close for its creator or an ADMIN.
+// #/rooms/{id}: one room, its participants, join/leave with the audio/video call, and rename/close for its creator
+// or an ADMIN.
 import { get, patch, post } from '../api.js';
 import { subscribe } from '../events.js';
+import { mountCall } from '../media/call-view.js';
 import { rememberRoom } from '../room-names.js';
 import { canManageRoom, KIND_LABELS } from '../roles.js';
 import { el, field, formatDateTime, formatTime, hide, showError, statusBadge } from '../ui.js';
@@ -9,6 +11,7 @@ export function roomView(root, { params, user, signal }) {
   const id = params.id;
   const path = `/api/rooms/${encodeURIComponent(id)}`;
   let room = null;
+  let activeCall = null; // {call, dispose} while the call is on the page
   document.title = 'Room · MetroHub';
 
   const title = el('h1', { id: 'room-title', tabindex: '-1' }, 'Room');
@@ -59,7 +62,7 @@ export function roomView(root, { params, user, signal }) {
     created.textContent = formatDateTime(room.createdAt);
     description.textContent = room.description || 'No description.';
     const closed = room.status === 'CLOSED';
-    join.disabled = closed;
+    join.disabled = closed || callInProgress();
     const mayManage = canManageRoom(user, room);
     manage.hidden = !mayManage;
     closeButton.disabled = closed;
@@ -92,17 +95,58 @@ export function roomView(root, { params, user, signal }) {
     }
   }
 
+  /** Join stays off while a call runs; once it has failed or ended, Join starts a new one. */
+  function callInProgress() {
+    return activeCall != null && !['failed', 'closed'].includes(activeCall.call.state);
+  }
+
+  function endCall() {
+    activeCall?.dispose();
+    activeCall = null;
+    join.disabled = room?.status === 'CLOSED';
+  }
+
   function showJoin(answer) {
+    endCall();
     const expires = new Date(Date.now() + (Number(answer.expiresIn) || 0) * 1000);
+    const callHost = el('div', { class: 'call-host' });
     joinResult.replaceChildren(
       el('h3', { id: 'join-result-title' }, 'You have joined'),
       el('dl', { class: 'facts' },
         el('dt', {}, 'Your role'), el('dd', { id: 'join-role' }, answer.role === 'MODERATOR' ? 'Moderator' : 'Participant'),
         el('dt', {}, 'Room token valid until'), el('dd', { id: 'join-expiry' }, `${expires.toLocaleTimeString()} (${Math.round((answer.expiresIn || 0) / 60)} min)`),
         el('dt', {}, 'Signalling address'), el('dd', {}, el('code', { id: 'join-signalling' }, answer.signallingUrl ?? ''))),
-      el('p', { class: 'muted' }, 'Audio and video come with the media gateway; for now joining puts you in the room and on the participant list.'));
+      callHost);
     joinResult.hidden = false;
+    let ticket = answer; // the first connection uses this answer; reconnects join again for a fresh token
+    activeCall = mountCall(callHost, {
+      roomId: id,
+      join: async () => {
+        if (ticket) {
+          const first = ticket;
+          ticket = null;
+          return first;
+        }
+        return post(`${path}/join`);
+      },
+      onLeave: () => {
+        activeCall = null;
+        leaveRoom();
+      },
+    });
+    activeCall.call.addEventListener('state', () => { join.disabled = room?.status === 'CLOSED' || callInProgress(); });
+    join.disabled = true;
     loadParticipants();
+  }
+
+  function leaveRoom() {
+    endCall();
+    action(() => post(`${path}/leave`), () => {
+      joinResult.hidden = true;
+      joinResult.replaceChildren();
+      actionMessage.textContent = 'You have left the room.';
+      loadParticipants();
+    });
   }
 
   function rename() {
@@ -114,12 +158,7 @@ export function roomView(root, { params, user, signal }) {
   }
 
   join.addEventListener('click', () => action(() => post(`${path}/join`), showJoin));
-  leave.addEventListener('click', () => action(() => post(`${path}/leave`), () => {
-    joinResult.hidden = true;
-    joinResult.replaceChildren();
-    actionMessage.textContent = 'You have left the room.';
-    loadParticipants();
-  }));
+  leave.addEventListener('click', leaveRoom);
   closeButton.addEventListener('click', () => action(() => post(`${path}/close`), (closed) => {
     show(closed ?? { status: 'CLOSED' });
     actionMessage.textContent = 'Room closed.';
@@ -132,6 +171,7 @@ export function roomView(root, { params, user, signal }) {
     else if (event.type.startsWith('participant.')) loadParticipants();
   });
   signal.addEventListener('abort', unsubscribe);
+  signal.addEventListener('abort', endCall); // leaving the page leaves the call (the node forgets you)
 
   (async () => {
     try {
