@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.metrohub.media.negotiation.internal.H264Profile;
 import org.metrohub.media.sdp.Attribute;
 import org.metrohub.media.sdp.Codec;
@@ -104,11 +105,7 @@ public final class CodecPolicy {
         .or(() -> mode1.stream().findFirst());
   }
 
-  private interface CodecTest {
-    boolean test(Codec codec);
-  }
-
-  private static Optional<OfferedCodec> first(OfferedSection section, CodecTest test) {
+  private static Optional<OfferedCodec> first(OfferedSection section, Predicate<Codec> test) {
     return section.codecs().stream().filter(c -> usable(c) && test.test(c.codec())).findFirst();
   }
 

@@ -116,6 +116,47 @@ class AnswerBuilderTest {
   }
 
   @Test
+  void receivesRidsAddedToThePlainCaptureAsChromiumWritesThem() {
+    // The plain capture's video section turned into rid simulcast: Chromium 156 then writes these lines and no
+    // a=ssrc lines (compare chrome-156-simulcast-offer.sdp); the rid extmaps 10 and 11 are already offered.
+    String simulcast = OfferTexts.editSection(CHROMIUM_PLAIN, 1, l -> l.startsWith("a=ssrc") ? ""
+        : l.equals("a=rtpmap:120 ulpfec/90000")
+            ? l + "\r\na=rid:q send\r\na=rid:h send\r\na=rid:f send\r\na=simulcast:send q;h;f" : l);
+
+    Answer answer = answer(simulcast, Map.of());
+
+    assertThat(OfferTexts.section(answer.sdp(), 1)).endsWith(
+        "a=rid:q recv", "a=rid:h recv", "a=rid:f recv", "a=simulcast:recv q;h;f");
+    assertThat(answer.negotiated().section("1").orElseThrow().rids()).containsExactly("q", "h", "f");
+    assertThat(answer.negotiated().section("1").orElseThrow().ssrcs()).isEmpty();
+  }
+
+  @Test
+  void answersAScreenShareSectionWithoutSimulcastNextToTheCamera() {
+    // a second sendonly video section with SSRCs and no rids, as Chromium writes a screen-share transceiver
+    // (the plain capture's section, on the simulcast capture's ICE credentials and certificate)
+    List<String> transport = OfferTexts.section(CHROMIUM_SIMULCAST, 1).stream()
+        .filter(l -> l.startsWith("a=ice-ufrag:") || l.startsWith("a=ice-pwd:") || l.startsWith("a=fingerprint:"))
+        .toList();
+    List<String> screen = OfferTexts.section(CHROMIUM_PLAIN, 1).stream()
+        .map(l -> l.equals("a=mid:1") ? "a=mid:3" : l.equals("a=sendrecv") ? "a=sendonly" : l)
+        .map(l -> l.startsWith("a=ice-ufrag:") ? transport.get(0) : l.startsWith("a=ice-pwd:") ? transport.get(1)
+            : l.startsWith("a=fingerprint:") ? transport.get(2) : l)
+        .toList();
+    String offer = OfferTexts.withSection(CHROMIUM_SIMULCAST, screen);
+
+    Answer answer = answer(offer, Map.of());
+
+    assertThat(OfferTexts.section(answer.sdp(), 3)).contains("a=mid:3", "a=recvonly")
+        .noneMatch(l -> l.startsWith("a=rid:") || l.startsWith("a=simulcast:"));
+    Negotiated.Section section = answer.negotiated().section("3").orElseThrow();
+    assertThat(section.direction()).isEqualTo(NodeDirection.RECEIVE);
+    assertThat(section.rids()).isEmpty();
+    assertThat(section.ssrcGroups()).hasSize(1);
+    assertThat(answer.negotiated().section("1").orElseThrow().rids()).containsExactly("q", "h", "f");
+  }
+
+  @Test
   void tellsTheRouterWhatChromiumSends() {
     Negotiated negotiated = answer(CHROMIUM_SIMULCAST, Map.of()).negotiated();
     Negotiated.Section video = negotiated.section("1").orElseThrow();
