@@ -135,12 +135,12 @@ public final class Conference {
             forget(endpoint);
             toTell = List.copyOf(endpoints.values());
         }
-        endpoint.close(reason);
         LOG.log(Level.INFO, "{0}: {1} left ({2}); {3} remain", id, endpoint.id(), reason, toTell.size());
         for (Endpoint other : toTell) {
             other.listener().participantLeft(endpoint.id());
         }
         askToRenegotiate(toTell);
+        endpoint.close(reason);
     }
 
     /** Stops forwarding from and to {@code endpoint}; the caller holds the lock. */

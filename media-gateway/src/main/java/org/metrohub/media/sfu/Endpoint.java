@@ -109,7 +109,7 @@ public final class Endpoint {
         this.transport = context.transports().create(id, this, new EndpointTransport.Events() {
             @Override
             public void connected(String selectedPair) {
-                LOG.log(Level.INFO, "{0}/{1}: ICE connected over {2}", conference.id(), id, selectedPair);
+                LOG.log(Level.DEBUG, "{0}/{1}: ICE connected over {2}", conference.id(), id, selectedPair);
                 if (state == ConnectionState.NEW) {
                     changeState(ConnectionState.CONNECTING, "ICE connected; DTLS handshake");
                 }
@@ -535,7 +535,7 @@ public final class Endpoint {
 
     // -------------------------------------------------------------------------------------------- lifecycle
 
-    /** Ends this endpoint: no more packets either way; the conference forgets it. */
+    /** Ends this endpoint: no more packets either way. May block briefly (ICE): not on an event loop. */
     void close(String reason) {
         if (closed) {
             return;
@@ -545,7 +545,11 @@ public final class Endpoint {
         if (engine != null) {
             engine.close();
         }
-        transport.close();
+        try {
+            transport.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, toString() + ": closing the transport failed", e);
+        }
         SrtpSession session = srtp;
         if (session != null) {
             synchronized (sendLock) {

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * A room closed on any instance ends its media on this instance's node: everyone connected is told and
@@ -32,6 +33,7 @@ class ClosedRoomsOnMediaNode {
     void start() {
         subscription = events.allEvents()
                 .filter(e -> RoomEventType.ROOM_CLOSED.type().equals(e.type()) && e.subject() != null)
+                .publishOn(Schedulers.boundedElastic()) // closing transports may wait on ice4j's locks
                 .subscribe(e -> {
                     if (node.closeRoom(e.subject(), "the room was closed")) {
                         LOG.info("media: room {} closed; its participants were disconnected", e.subject());

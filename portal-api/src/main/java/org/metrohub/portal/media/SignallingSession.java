@@ -127,12 +127,10 @@ final class SignallingSession implements EndpointListener {
     }
 
     private Mono<Void> candidate(Joined in, String line) {
-        try {
-            in.endpoint().addRemoteCandidate(line);
-            return Mono.empty();
-        } catch (IllegalArgumentException e) {
-            return fail("bad-candidate", e.getMessage(), false);
-        }
+        return Mono.fromRunnable(() -> in.endpoint().addRemoteCandidate(line))
+                .subscribeOn(Schedulers.boundedElastic()) // ice4j takes locks
+                .then()
+                .onErrorResume(IllegalArgumentException.class, e -> fail("bad-candidate", e.getMessage(), false));
     }
 
     private Mono<Void> mute(Joined in, String kind, boolean muted) {
@@ -151,10 +149,12 @@ final class SignallingSession implements EndpointListener {
         ended = true;
         Joined in = joined.get();
         if (in != null) {
-            in.conference().leave(in.endpoint(), reason);
-            plane.left(in.user(), roomId).subscribe(null,
-                    e -> LOG.warn("media: could not record that {} left room {}: {}", in.user().username(), roomId,
-                            e.toString()));
+            // closing the transport may wait on ice4j's locks: never on an event loop
+            Mono.fromRunnable(() -> in.conference().leave(in.endpoint(), reason))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .then(plane.left(in.user(), roomId))
+                    .subscribe(null, e -> LOG.warn("media: could not record that {} left room {}: {}",
+                            in.user().username(), roomId, e.toString()));
         }
         outbound.tryEmitComplete();
         done.tryEmitEmpty();

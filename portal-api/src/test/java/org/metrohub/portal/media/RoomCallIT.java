@@ -1,0 +1,160 @@
+package org.metrohub.portal.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.metrohub.portal.testing.Browser;
+import org.metrohub.portal.testing.ChromiumParticipants;
+import org.metrohub.portal.testing.LoopbackNamespace;
+import org.metrohub.portal.testing.TestHub;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The whole media path with real parts: a teacher creates a class in the portal, three headless Chromiums
+ * (fake camera and microphone) sign in and join it through the room page, and each one's {@code getStats()} shows
+ * the other two's video decoded and audio received through the in-process media node (ICE on the shared UDP
+ * port, DTLS-SRTP, the SFU). Then one leaves and comes back, and everyone renegotiates to see them again. Runs
+ * in the loopback-only network namespace the integration tests run in (docs: portal-api/README.md).
+ */
+class RoomCallIT {
+
+    @RegisterExtension
+    static final ChromiumParticipants browsers = new ChromiumParticipants();
+
+    /** Small video keeps three encoders and six decoders affordable on a 2-core machine. */
+    private static final String SMALL_VIDEO = """
+            window.metrohubCallOptions = { video: { width: { ideal: 640 }, height: { ideal: 360 },
+                                                    frameRate: { ideal: 15 } } };
+            """;
+
+    private final TestHub hub = TestHub.shared();
+
+    @Test
+    void threePeopleSeeAndHearEachOtherAndOneLeavesAndComesBack() {
+        LoopbackNamespace.assumeInside("three browsers and the media node");
+        List<Browser> people = browsers.launch("teacher", "student", "patient");
+        Browser teacher = people.get(0);
+        Browser student = people.get(1);
+        Browser patient = people.get(2);
+
+        signIn(teacher, "teacher@riverton");
+        String roomId = createClass(teacher, "Algebra " + System.nanoTime());
+        signIn(student, "student@riverton");
+        signIn(patient, "patient@riverton");
+        for (Browser b : people) {
+            joinCall(b, roomId);
+        }
+
+        String teacherId = participantId(teacher);
+        String studentId = participantId(student);
+        String patientId = participantId(patient);
+        assertThat(Set.of(teacherId, studentId, patientId)).hasSize(3);
+        seesAndHears(teacher, studentId, patientId);
+        seesAndHears(student, teacherId, patientId);
+        seesAndHears(patient, teacherId, studentId);
+
+        patient.driver().findElement(By.id("call-leave")).click();
+        patient.await("the call has ended", () -> patient.script("return window.metrohubCall == null") == Boolean.TRUE);
+        teacher.await("the patient's tile is gone", () -> tiles(teacher).equals(Set.of(studentId)));
+        student.await("the patient's tile is gone", () -> tiles(student).equals(Set.of(teacherId)));
+
+        joinCall(patient, roomId);
+        seesAndHears(patient, teacherId, studentId);
+        seesAndHears(teacher, studentId, patientId);
+        seesAndHears(student, teacherId, patientId);
+    }
+
+    /**
+     * Waits until {@code b} decodes video from each of {@code others} and receives their audio, and the frame
+     * counts keep growing (media flows now, not only once).
+     */
+    private static void seesAndHears(Browser b, String... others) {
+        Map<String, Long> first = b.await("video decoded and audio received from " + String.join(", ", others),
+                () -> flowing(b), flowing -> flowing.keySet().containsAll(Set.of(others)));
+        b.await("frames from " + String.join(", ", others) + " keep coming", () -> {
+            Map<String, Long> now = flowing(b);
+            for (String other : others) {
+                if (now.getOrDefault(other, 0L) <= first.get(other)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    /** participantId → video frames decoded, for the remote participants whose video and audio both arrive. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Long> flowing(Browser b) {
+        Map<String, Object> stats = (Map<String, Object>) b.runAsync("""
+                const call = window.metrohubCall;
+                return call ? await call.stats() : { remote: [] };
+                """);
+        List<Map<String, Object>> remote = (List<Map<String, Object>>) stats.getOrDefault("remote", List.of());
+        Map<String, Long> frames = remote.stream()
+                .filter(r -> "video".equals(r.get("kind")) && number(r.get("framesDecoded")) > 0)
+                .collect(Collectors.toMap(r -> (String) r.get("participantId"), r -> number(r.get("framesDecoded")),
+                        Math::max));
+        Set<String> hearing = remote.stream()
+                .filter(r -> "audio".equals(r.get("kind")) && number(r.get("packetsReceived")) > 0)
+                .map(r -> (String) r.get("participantId"))
+                .collect(Collectors.toSet());
+        frames.keySet().retainAll(hearing);
+        return frames;
+    }
+
+    private static long number(Object value) {
+        return value instanceof Number n ? n.longValue() : 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> tiles(Browser b) {
+        return Set.copyOf((List<String>) b.script("""
+                return [...document.querySelectorAll('#call-tiles .call-tile')].map(t => t.dataset.participantId);
+                """));
+    }
+
+    private static String participantId(Browser b) {
+        return b.await("this participant's id", () -> (String) b.script(
+                "return window.metrohubCall?.participantId ?? null"), id -> id != null);
+    }
+
+    private void signIn(Browser b, String username) {
+        WebDriver d = b.driver();
+        b.open(hub.baseUrl() + "/");
+        b.await("the sign-in form", () -> !d.findElements(By.id("login-form")).isEmpty());
+        d.findElement(By.id("username")).sendKeys(username);
+        d.findElement(By.id("password")).sendKeys("demo");
+        d.findElement(By.id("login")).click();
+        b.await("signed in as " + username, () -> d.getCurrentUrl().endsWith("#/home"));
+    }
+
+    private static String createClass(Browser b, String name) {
+        WebDriver d = b.driver();
+        d.get(d.getCurrentUrl().replace("#/home", "#/rooms/new"));
+        b.await("the room form", () -> !d.findElements(By.id("room-form")).isEmpty());
+        d.findElement(By.id("room-name")).sendKeys(name);
+        new Select(d.findElement(By.id("room-kind"))).selectByValue("CLASS");
+        d.findElement(By.id("create-room")).click();
+        b.await("the room page", () -> name.equals(d.findElement(By.id("room-title")).getText()));
+        String url = d.getCurrentUrl();
+        return url.substring(url.lastIndexOf("#/rooms/") + "#/rooms/".length());
+    }
+
+    private void joinCall(Browser b, String roomId) {
+        WebDriver d = b.driver();
+        d.get(hub.baseUrl() + "/#/rooms/" + roomId);
+        b.await("the room page", () -> !d.findElements(By.id("join-room")).isEmpty()
+                && d.findElement(By.id("join-room")).isEnabled());
+        b.script(SMALL_VIDEO);
+        d.findElement(By.id("join-room")).click();
+        b.await("the call is connected", () -> !d.findElements(By.id("call-state")).isEmpty()
+                && "connected".equals(d.findElement(By.id("call-state")).getDomAttribute("data-state")));
+    }
+}
