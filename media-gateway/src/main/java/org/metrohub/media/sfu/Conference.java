@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
+import org.metrohub.media.sfu.speaker.ActiveSpeakerDetector;
 
 /**
  * A room on the media node: its endpoints, the sources they send, and who receives what. Control-plane changes
@@ -26,6 +27,8 @@ public final class Conference {
     private final AtomicLongArray drops = new AtomicLongArray(Drop.values().length);
     private final Negotiator negotiator;
     private final ScheduledFuture<?> feedback;
+    private final ActiveSpeakerDetector speakers = new ActiveSpeakerDetector(this::dominantSpeakerChanged);
+    private volatile String dominantSpeaker;
     private boolean closed;
 
     public Conference(String id, SfuContext context) {
@@ -66,6 +69,9 @@ public final class Conference {
             endpoint = new Endpoint(endpointId, displayName, this, listener, context);
             endpoints.put(endpointId, endpoint);
         }
+        synchronized (speakers) {
+            speakers.addEndpoint(endpointId);
+        }
         if (previous != null) {
             previous.close("replaced by a new connection of the same participant");
         }
@@ -99,6 +105,14 @@ public final class Conference {
             toTell = result.sourcesChanged() ? others(endpoint) : List.of();
         }
         askToRenegotiate(toTell);
+        int[] wanted;
+        synchronized (this) {
+            wanted = negotiator.slotsWanted(endpoint, endpoints.values());
+        }
+        if (wanted[0] > result.audioSections() || wanted[1] > result.videoSections()) {
+            // e.g. a newcomer's first offer: it cannot know yet how many tracks the room has
+            endpoint.listener().renegotiationNeeded(wanted[0], wanted[1]);
+        }
         if (result.newlyForwarded()) {
             for (Forwarding f : endpoint.receiving()) {
                 requestKeyframe(f.source());
@@ -134,6 +148,9 @@ public final class Conference {
             endpoints.remove(endpoint.id());
             forget(endpoint);
             toTell = List.copyOf(endpoints.values());
+        }
+        synchronized (speakers) {
+            speakers.removeEndpoint(endpoint.id(), context.nanoTime());
         }
         LOG.log(Level.INFO, "{0}: {1} left ({2}); {3} remain", id, endpoint.id(), reason, toTell.size());
         for (Endpoint other : toTell) {
@@ -240,6 +257,33 @@ public final class Conference {
         drops.incrementAndGet(reason.ordinal());
     }
 
+    /** An RFC 6464 level (0 loudest … 127 silence) from one endpoint's audio, on that endpoint's thread. */
+    void audioLevel(Endpoint endpoint, int level, long now) {
+        synchronized (speakers) {
+            speakers.onAudioLevel(endpoint.id(), level, now);
+        }
+    }
+
+    /** Called by the detector, under its lock, on a media thread: only hand the news on. */
+    private void dominantSpeakerChanged(String endpointId, long now) {
+        dominantSpeaker = endpointId;
+        if (endpointId == null) {
+            return;
+        }
+        List<Endpoint> all;
+        synchronized (this) {
+            all = List.copyOf(endpoints.values());
+        }
+        for (Endpoint e : all) {
+            e.listener().activeSpeakerChanged(endpointId);
+        }
+    }
+
+    /** The dominant speaker's endpoint id, or null. */
+    public String dominantSpeaker() {
+        return dominantSpeaker;
+    }
+
     /** Asks a source's sender for a keyframe, at most once per the configured interval. */
     void requestKeyframe(Source source) {
         if (source.kind().equals("video")
@@ -264,7 +308,7 @@ public final class Conference {
             long now = context.nanoTime();
             for (Endpoint e : all) {
                 e.sendBitrateHint(context.settings().senderBitrate());
-                e.selectLayers(now);
+                e.selectLayers(now, dominantSpeaker);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, id + ": periodic feedback failed", e);

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.LongAdder;
 import org.metrohub.media.negotiation.AnswerBuilder;
 import org.metrohub.media.negotiation.CodecPolicy;
 import org.metrohub.media.rtp.FirPacket;
+import org.metrohub.media.rtp.NackPacket;
+import org.metrohub.media.rtp.TransportCcFeedback;
 import org.metrohub.media.rtp.HeaderExtensions;
 import org.metrohub.media.rtp.ParseStatus;
 import org.metrohub.media.rtp.PliPacket;
@@ -18,6 +20,16 @@ import org.metrohub.media.rtp.RtcpCompound;
 import org.metrohub.media.rtp.RtcpHeader;
 import org.metrohub.media.rtp.RtpPacket;
 import org.metrohub.media.sdp.Candidate;
+import org.metrohub.media.sfu.bwe.BandwidthEstimator;
+import org.metrohub.media.sfu.bwe.BandwidthUsage;
+import org.metrohub.media.sfu.bwe.BweConfig;
+import org.metrohub.media.sfu.bwe.LayerAllocation;
+import org.metrohub.media.sfu.bwe.LayerSelector;
+import org.metrohub.media.sfu.bwe.SourceRequest;
+import org.metrohub.media.sfu.feedback.NackResponder;
+import org.metrohub.media.sfu.feedback.TransportCcRecorder;
+import org.metrohub.media.sfu.forward.StreamKind;
+import org.metrohub.media.sfu.speaker.AudioLevel;
 import org.metrohub.media.transport.dtls.DtlsEngine;
 import org.metrohub.media.transport.dtls.DtlsFingerprint;
 import org.metrohub.media.transport.dtls.DtlsListener;
@@ -68,6 +80,13 @@ public final class Endpoint {
     private final RtcpCompound compound = new RtcpCompound();
     private final RembPacket remb = new RembPacket();
     private final FirPacket fir = new FirPacket();
+    private final NackPacket nack = new NackPacket();
+    private final RtpPacket retransmitted = new RtpPacket();
+    private final RetransmitSink retransmissions = new RetransmitSink();
+    private final BandwidthEstimator bandwidth = new BandwidthEstimator(BweConfig.defaults());
+    private final LayerSelector layerSelector = new LayerSelector();
+    private int transportSequence;
+    private volatile TransportCcRecorder uplinkFeedback;
     private final AtomicLongArray drops = new AtomicLongArray(DROPS.length);
     private final LongAdder packetsIn = new LongAdder();
     private final LongAdder bytesIn = new LongAdder();
@@ -85,6 +104,7 @@ public final class Endpoint {
     private volatile long receiverEstimate = -1;
     private volatile boolean closed;
     private final NegotiationState negotiation;
+    private long lastOveruseNanos;
 
     /** What the offers so far fixed for this endpoint; used under the conference's lock. */
     static final class NegotiationState {
@@ -181,6 +201,17 @@ public final class Endpoint {
 
     void setExtensions(ExtensionIds ids) {
         extensions = ids;
+        if (ids.transportCc() > 0 && uplinkFeedback == null) {
+            // transport-wide feedback for what this endpoint sends, so its browser's congestion control sees the path
+            uplinkFeedback = new TransportCcRecorder(localSsrc, 0, ids.transportCc(),
+                    TransportCcRecorder.DEFAULT_WINDOW_CAPACITY, TransportCcRecorder.DEFAULT_MAX_FEEDBACK_LENGTH,
+                    TransportCcRecorder.DEFAULT_INTERVAL_NANOS);
+        }
+    }
+
+    /** Where this endpoint's NACK responders send retransmissions. */
+    NackResponder.Sink retransmissions() {
+        return retransmissions;
     }
 
     /** Starts DTLS (server role, our answers say {@code a=setup:passive}) once the first offer named the peer's certificate. */
@@ -314,7 +345,18 @@ public final class Endpoint {
             return;
         }
         long now = context.nanoTime();
+        TransportCcRecorder feedback = uplinkFeedback;
+        if (feedback != null && feedback.record(packet, now) && feedback.isDue(now)) {
+            sendTransportFeedback(feedback, now);
+        }
         source.countPacket(layer, now, n);
+        if (source.streamKind() == StreamKind.AUDIO) {
+            int ids = extensions.audioLevel();
+            int raw = ids > 0 ? AudioLevel.read(packet, ids) : AudioLevel.NONE;
+            if (raw != AudioLevel.NONE) {
+                conference.audioLevel(this, AudioLevel.level(raw), now);
+            }
+        }
         boolean keyframe = source.isKeyframe(buf, packet.payloadOffset(), packet.payloadLength());
         for (Forwarding f : source.forwardings()) {
             if (f.wants(layer) && f.receiver().send(f, buf, off, n, layer, keyframe, now, extensions)) {
@@ -355,6 +397,19 @@ public final class Endpoint {
                     }
                 } else if (format == RembPacket.FORMAT && remb.wrap(buf, at, c.packetLength()) == ParseStatus.OK) {
                     receiverEstimate = remb.bitrate();
+                    synchronized (sendLock) {
+                        bandwidth.onRembBitrate(remb.bitrate());
+                    }
+                }
+            } else if (type == RtcpHeader.RTPFB) {
+                int format = c.count();
+                long now = context.nanoTime();
+                if (format == NackPacket.FORMAT && nack.wrap(buf, at, c.packetLength()) == ParseStatus.OK) {
+                    retransmit(nack, now);
+                } else if (format == TransportCcFeedback.FORMAT) {
+                    synchronized (sendLock) {
+                        bandwidth.onTransportFeedback(buf, at, c.packetLength(), now);
+                    }
                 }
             }
         }
@@ -371,6 +426,72 @@ public final class Endpoint {
                 return;
             }
         }
+    }
+
+    /** A receiver's NACK (RFC 4585 §6.2.1) for a stream it knows as the NACK's media SSRC. */
+    private void retransmit(NackPacket request, long now) {
+        int ssrc = request.mediaSsrc();
+        for (Forwarding f : receiving) {
+            if (f.source().outSsrc() == ssrc && f.nacks() != null) {
+                synchronized (sendLock) {
+                    f.nacks().onNack(request, now);
+                }
+                return;
+            }
+        }
+    }
+
+    private void sendTransportFeedback(TransportCcRecorder feedback, long now) {
+        SrtpSession session = srtp;
+        if (session == null) {
+            return;
+        }
+        synchronized (sendLock) {
+            int len;
+            while ((len = feedback.writeFeedback(now, rtcpBuffer, 0)) > 0) {
+                sendRtcpLocked(session, len);
+            }
+        }
+    }
+
+    /** Sends a NACK responder's retransmission: a new transport-wide sequence number, then SRTP. Under the lock. */
+    private final class RetransmitSink implements NackResponder.Sink {
+        @Override
+        public void send(byte[] buffer, int offset, int length) {
+            SrtpSession session = srtp;
+            if (session == null) {
+                return;
+            }
+            RtpPacket packet = retransmitted.wrap(buffer, offset, length);
+            stampTransportSequence(packet, extensions.transportCc(), length, context.nanoTime());
+            int n = session.protectRtp(buffer, offset, length, length + NackResponder.TAIL_ROOM);
+            if (n < 0) {
+                drop(Drop.SEND_PROTECT);
+                return;
+            }
+            transport.send(buffer, offset, n);
+        }
+    }
+
+    /**
+     * Writes this endpoint's next transport-wide sequence number into the packet's transport-cc element (the
+     * sender's, same id on a BUNDLE of browsers) and tells the estimator; a packet without the element is not
+     * counted. Under the send lock.
+     */
+    private void stampTransportSequence(RtpPacket packet, int extensionId, int length, long now) {
+        if (extensionId <= 0) {
+            return;
+        }
+        long element = packet.findExtension(extensionId);
+        if (element < 0 || HeaderExtensions.length(element) != 2) {
+            return;
+        }
+        int seq = transportSequence;
+        transportSequence = (seq + 1) & 0xFFFF;
+        int at = HeaderExtensions.offset(element);
+        packet.buffer()[at] = (byte) (seq >>> 8);
+        packet.buffer()[at + 1] = (byte) seq;
+        bandwidth.onPacketSent(seq, now, length);
     }
 
     // ------------------------------------------------------------------------------------------- send path
@@ -399,11 +520,21 @@ public final class Endpoint {
                 return f.rewriter().needsKeyframe();
             }
             wantsKeyframe = f.rewriter().needsKeyframe();
+            packet.setPayloadType(f.payloadType());
             if (senderExtensions.mid() > 0) {
                 packet.eraseExtension(senderExtensions.mid());
             }
             if (senderExtensions.rid() > 0) {
                 packet.eraseExtension(senderExtensions.rid());
+            }
+            int transportCc = extensions.transportCc();
+            if (transportCc > 0 && transportCc == senderExtensions.transportCc()) {
+                stampTransportSequence(packet, transportCc, len, now);
+            } else if (senderExtensions.transportCc() > 0) {
+                packet.eraseExtension(senderExtensions.transportCc());
+            }
+            if (f.cache() != null) {
+                f.cache().store(sendBuffer, 0, len, now);
             }
             int n = session.protectRtp(sendBuffer, 0, len, sendBuffer.length);
             if (n < 0) {
@@ -420,31 +551,77 @@ public final class Endpoint {
     }
 
     /**
-     * Points each simulcast source this endpoint receives at the best layer the sender is sending now (the
-     * switch happens at that layer's next keyframe). Called from the conference's periodic task.
+     * Chooses the simulcast layer of each source this endpoint receives from its bandwidth estimate (transport-wide
+     * feedback, else its REMB), the dominant speaker's video first ({@link LayerSelector}); the switch happens at
+     * that layer's next keyframe. The estimate cannot grow much beyond what is sent, so when the path has been
+     * calm for {@link #PROBE_AFTER_NANOS} a source one layer short of the best the sender offers is tried one
+     * layer up for {@link #PROBE_NANOS}: the higher rate either shows the path carries it (the estimate rises) or
+     * overuses it (the estimate falls and the layer comes down). Called from the conference's periodic task.
      */
-    void selectLayers(long now) {
-        for (Forwarding f : receiving) {
+    void selectLayers(long now, String dominantSpeaker) {
+        Forwarding[] all = receiving;
+        List<SourceRequest> requests = new ArrayList<>();
+        for (Forwarding f : all) {
+            if (f.source().simulcast() && !f.closed()) {
+                Source s = f.source();
+                requests.add(s.owner().id().equals(dominantSpeaker) || all.length <= 2
+                        ? SourceRequest.onStage(s.meter()) : SourceRequest.thumbnail(s.meter()));
+            }
+        }
+        if (requests.isEmpty()) {
+            return;
+        }
+        long estimate;
+        boolean calm;
+        synchronized (sendLock) {
+            boolean measured = bandwidth.feedbackPackets() > 0 || bandwidth.rembBps() > 0;
+            estimate = measured ? bandwidth.estimateBps() : Long.MAX_VALUE / 4;
+            calm = bandwidth.usage() != BandwidthUsage.OVERUSING && bandwidth.lossFraction() < 0.05;
+            if (!calm) {
+                lastOveruseNanos = now;
+            }
+        }
+        LayerAllocation allocation = layerSelector.allocate(estimate, requests, now);
+        for (Forwarding f : all) {
             Source s = f.source();
-            if (!s.simulcast()) {
+            if (!s.simulcast() || f.closed()) {
                 continue;
             }
-            int best = s.highestActiveLayer(now, 1_000_000_000L);
-            if (best < 0) {
+            int highest = s.highestActiveLayer(now, 1_000_000_000L);
+            if (highest < 0) {
                 continue;
+            }
+            int target = Math.min(Math.max(0, allocation.layerOf(s.meter().id())), highest);
+            if (f.probeUntilNanos() > now && f.probeLayer() > target && calm) {
+                target = Math.min(f.probeLayer(), highest);
+            } else if (target < highest && calm && now - lastOveruseNanos > PROBE_AFTER_NANOS
+                    && now - f.lastUpSwitchNanos() > PROBE_AFTER_NANOS) {
+                target = target + 1;
+                f.probe(target, now + PROBE_NANOS);
             }
             boolean switching;
             synchronized (sendLock) {
-                switching = f.rewriter().targetLayer() != best;
+                int before = f.rewriter().targetLayer();
+                switching = before != target;
                 if (switching) {
-                    f.rewriter().setTargetLayer(best);
+                    f.rewriter().setTargetLayer(target);
+                    if (target > before) {
+                        f.upSwitched(now);
+                    }
                 }
             }
             if (switching) {
+                LOG.log(Level.DEBUG, "{0}: {1} now gets layer {2} of {3} (estimate {4} b/s)", this, s, target,
+                        s.layerCount(), estimate);
                 conference.requestKeyframe(s);
             }
         }
     }
+
+    /** Calm time before a receiver is tried on a higher layer. */
+    static final long PROBE_AFTER_NANOS = 4_000_000_000L;
+    /** How long a tried layer is kept unless the path overuses. */
+    static final long PROBE_NANOS = 4_000_000_000L;
 
     /** Asks this endpoint (a sender) for a keyframe of every known layer of {@code source}. */
     void sendKeyframeRequest(Source source) {
@@ -529,8 +706,15 @@ public final class Endpoint {
         }
         return new EndpointStats(id, displayName, state, transport.selectedPair(),
                 srtp == null ? null : srtp.profile().name(), packetsIn.sum(), bytesIn.sum(), packetsOut.sum(),
-                bytesOut.sum(), keyframeRequests.sum(), receiverEstimate,
+                bytesOut.sum(), keyframeRequests.sum(), downlinkEstimate(),
                 (context.nanoTime() - joinedNanos) / 1_000_000_000L, EndpointStats.drops(byReason), tracks);
+    }
+
+    /** The bandwidth estimate towards this endpoint (b/s), -1 before any feedback. */
+    long downlinkEstimate() {
+        synchronized (sendLock) {
+            return bandwidth.feedbackPackets() > 0 || bandwidth.rembBps() > 0 ? bandwidth.estimateBps() : -1;
+        }
     }
 
     // -------------------------------------------------------------------------------------------- lifecycle

@@ -8,7 +8,8 @@ import java.util.Map;
  * A snapshot of one endpoint for the control API and metrics.
  *
  * @param srtpProfile      agreed SRTP profile, null before DTLS completed
- * @param receiverEstimate the endpoint's last REMB (bits/s it can receive), -1 if none
+ * @param receiverEstimate the node's bandwidth estimate towards the endpoint (b/s, from its transport-wide
+ *                         feedback or REMB), -1 before any
  * @param drops            dropped packets by {@link Drop} name, only the non-zero ones
  */
 public record EndpointStats(String id, String displayName, ConnectionState state, String selectedPair,

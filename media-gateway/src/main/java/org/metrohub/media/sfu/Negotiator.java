@@ -17,6 +17,7 @@ import org.metrohub.media.negotiation.Negotiated;
 import org.metrohub.media.negotiation.NegotiationException;
 import org.metrohub.media.negotiation.Offer;
 import org.metrohub.media.negotiation.OfferReader;
+import org.metrohub.media.negotiation.OfferedCodec;
 import org.metrohub.media.negotiation.OfferedSection;
 import org.metrohub.media.negotiation.OutgoingTrack;
 import org.metrohub.media.sdp.HeaderExtensions;
@@ -40,8 +41,11 @@ public final class Negotiator {
      * @param tracks          receive-only mid → the track it carries
      * @param sourcesChanged  the endpoint added or removed tracks it sends: the others must renegotiate
      * @param newlyForwarded  the endpoint receives a source it did not before (it needs a keyframe)
+     * @param audioSections   receive-capable audio sections in the offer
+     * @param videoSections   receive-capable video sections in the offer
      */
-    public record Result(String sdp, Map<String, RemoteTrack> tracks, boolean sourcesChanged, boolean newlyForwarded) {
+    public record Result(String sdp, Map<String, RemoteTrack> tracks, boolean sourcesChanged, boolean newlyForwarded,
+                         int audioSections, int videoSections) {
     }
 
     private final Conference conference;
@@ -67,13 +71,16 @@ public final class Negotiator {
         }
 
         // Plan first, build the answer, and only then change what is forwarded: a refused offer changes nothing.
-        Map<String, Source> plan = planReceivers(endpoint, offer, everyone);
+        Map<String, Assignment> plan = planReceivers(endpoint, offer, everyone);
         Map<String, OutgoingTrack> outgoing = new HashMap<>();
         Map<String, RemoteTrack> tracks = new LinkedHashMap<>();
-        plan.forEach((mid, s) -> {
+        plan.forEach((mid, a) -> {
+            Source s = a.source();
             MediaKind kind = s.kind().equals("audio") ? MediaKind.AUDIO : MediaKind.VIDEO;
-            outgoing.put(mid, new OutgoingTrack(kind, Integer.toUnsignedLong(s.outSsrc()), OptionalLong.empty(),
-                    s.streamId(), s.trackId(), s.streamId()));
+            OptionalLong rtx = a.rtxPayloadType() >= 0 ? OptionalLong.of(Integer.toUnsignedLong(s.outRtxSsrc()))
+                    : OptionalLong.empty();
+            outgoing.put(mid, new OutgoingTrack(kind, Integer.toUnsignedLong(s.outSsrc()), rtx, s.streamId(),
+                    s.trackId(), s.streamId()));
             tracks.put(mid, new RemoteTrack(s.owner().id(), s.owner().displayName(), s.kind(), s.muted()));
         });
         EndpointTransport transport = endpoint.transport();
@@ -95,7 +102,15 @@ public final class Negotiator {
             endpoint.startDtls(fingerprint);
             transport.start();
         }
-        return new Result(answer.sdp(), tracks, sourcesChanged, newlyForwarded);
+        int audioSections = 0;
+        int videoSections = 0;
+        for (OfferedSection section : offer.sections()) {
+            if (section.browserReceives() && !section.disabled()) {
+                audioSections += section.kind() == MediaKind.AUDIO ? 1 : 0;
+                videoSections += section.kind() == MediaKind.VIDEO ? 1 : 0;
+            }
+        }
+        return new Result(answer.sdp(), tracks, sourcesChanged, newlyForwarded, audioSections, videoSections);
     }
 
     /** The endpoint's sending sections as sources; true when the set changed. */
@@ -145,10 +160,19 @@ public final class Negotiator {
     }
 
     /**
-     * Which source each receive-only section carries: the one it had if that source still lives, else one of
-     * the others' sources of that kind this endpoint does not receive yet; sections left over carry nothing.
+     * A source planned for a receive-only section, with the receiver's payload types for its codec.
+     *
+     * @param rtxPayloadType the receiver's RTX payload type for that codec, -1 without RTX
      */
-    private Map<String, Source> planReceivers(Endpoint endpoint, Offer offer, List<Endpoint> everyone) {
+    private record Assignment(Source source, int payloadType, int rtxPayloadType) {
+    }
+
+    /**
+     * Which source each receive-only section carries: the one it had if that source still lives, else one of
+     * the others' sources of that kind this endpoint does not receive yet and can decode; sections left over
+     * carry nothing.
+     */
+    private Map<String, Assignment> planReceivers(Endpoint endpoint, Offer offer, List<Endpoint> everyone) {
         List<Source> available = new ArrayList<>();
         for (Endpoint other : everyone) {
             if (other != endpoint && !other.closed()) {
@@ -161,7 +185,7 @@ public final class Negotiator {
                 current.put(f.receiverMid(), f.source());
             }
         }
-        Map<String, Source> plan = new LinkedHashMap<>();
+        Map<String, Assignment> plan = new LinkedHashMap<>();
         Set<Source> taken = new HashSet<>();
         List<OfferedSection> open = new ArrayList<>();
         for (OfferedSection section : offer.sections()) {
@@ -169,8 +193,9 @@ public final class Negotiator {
                 continue;
             }
             Source had = current.get(section.mid());
-            if (had != null && available.contains(had) && had.kind().equals(section.kind().token())) {
-                plan.put(section.mid(), had);
+            Assignment kept = had != null && available.contains(had) ? assignment(had, section) : null;
+            if (kept != null) {
+                plan.put(section.mid(), kept);
                 taken.add(had);
             } else {
                 open.add(section);
@@ -178,8 +203,9 @@ public final class Negotiator {
         }
         for (OfferedSection section : open) {
             for (Source s : available) {
-                if (!taken.contains(s) && s.kind().equals(section.kind().token())) {
-                    plan.put(section.mid(), s);
+                Assignment a = taken.contains(s) ? null : assignment(s, section);
+                if (a != null) {
+                    plan.put(section.mid(), a);
                     taken.add(s);
                     break;
                 }
@@ -188,22 +214,38 @@ public final class Negotiator {
         return plan;
     }
 
+    /** {@code source} in {@code section}, or null when the section is of another kind or lacks the codec. */
+    private static Assignment assignment(Source source, OfferedSection section) {
+        if (!source.kind().equals(section.kind().token())) {
+            return null;
+        }
+        for (OfferedCodec c : section.codecs()) {
+            if (c.codec().name().equalsIgnoreCase(source.codecName()) && c.codec().clockRate() == source.clockRate()) {
+                return new Assignment(source, c.payloadType(), c.rtxPayloadType().orElse(-1));
+            }
+        }
+        return null;
+    }
+
     /** Makes the endpoint receive what {@code plan} says; returns whether anything new is forwarded. */
-    private boolean applyReceivers(Endpoint endpoint, Map<String, Source> plan) {
+    private boolean applyReceivers(Endpoint endpoint, Map<String, Assignment> plan) {
+        Map<String, Assignment> toAdd = new LinkedHashMap<>(plan);
         List<Forwarding> receiving = new ArrayList<>();
         boolean added = false;
         for (Forwarding f : endpoint.receiving()) {
-            if (!f.closed() && plan.get(f.receiverMid()) == f.source()) {
+            Assignment a = toAdd.get(f.receiverMid());
+            if (!f.closed() && a != null && a.source() == f.source()) {
                 receiving.add(f);
-                plan.remove(f.receiverMid());
+                toAdd.remove(f.receiverMid());
             } else {
                 retire(f);
             }
         }
-        for (Map.Entry<String, Source> e : plan.entrySet()) {
-            Forwarding f = new Forwarding(e.getValue(), endpoint, e.getKey(), context.random().nextInt(0x10000),
-                    context.random().nextInt() & 0xFFFF_FFFFL);
-            e.getValue().addForwarding(f);
+        for (Map.Entry<String, Assignment> e : toAdd.entrySet()) {
+            Assignment a = e.getValue();
+            Forwarding f = new Forwarding(a.source(), endpoint, e.getKey(), a.payloadType(), a.rtxPayloadType(),
+                    context.random().nextInt(0x10000), context.random().nextInt() & 0xFFFF_FFFFL);
+            a.source().addForwarding(f);
             receiving.add(f);
             added = true;
         }
@@ -235,22 +277,18 @@ public final class Negotiator {
         return new int[] {audio, video};
     }
 
-    /** The ids of what the endpoint sends (BUNDLE: one id per URI, RFC 8843 §9.2). */
+    /** The endpoint's extension ids (BUNDLE: one id per URI, RFC 8843 §9.2). */
     private static ExtensionIds extensionIds(Negotiated negotiated) {
-        int mid = 0;
-        int rid = 0;
-        int repaired = 0;
-        int level = 0;
+        Map<String, Integer> ids = new HashMap<>();
         for (Negotiated.Section s : negotiated.sections()) {
-            if (!s.accepted() || !s.direction().receives()) {
-                continue;
+            if (s.accepted()) {
+                s.extensionIds().forEach(ids::putIfAbsent);
             }
-            mid = mid > 0 ? mid : s.extensionIds().getOrDefault(HeaderExtensions.MID, 0);
-            rid = rid > 0 ? rid : s.extensionIds().getOrDefault(HeaderExtensions.RID, 0);
-            repaired = repaired > 0 ? repaired : s.extensionIds().getOrDefault(HeaderExtensions.REPAIRED_RID, 0);
-            level = level > 0 ? level : s.extensionIds().getOrDefault(HeaderExtensions.SSRC_AUDIO_LEVEL, 0);
         }
-        return new ExtensionIds(mid, rid, repaired, level);
+        return new ExtensionIds(ids.getOrDefault(HeaderExtensions.MID, 0), ids.getOrDefault(HeaderExtensions.RID, 0),
+                ids.getOrDefault(HeaderExtensions.REPAIRED_RID, 0),
+                ids.getOrDefault(HeaderExtensions.SSRC_AUDIO_LEVEL, 0),
+                ids.getOrDefault(HeaderExtensions.TRANSPORT_WIDE_CC, 0));
     }
 
     private static boolean isAudioOrVideo(MediaKind kind) {

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.metrohub.media.codec.H264Payload;
 import org.metrohub.media.codec.Vp8Payload;
 import org.metrohub.media.codec.Vp9Payload;
+import org.metrohub.media.sfu.bwe.SimulcastSource;
 import org.metrohub.media.sfu.forward.StreamKind;
 
 /**
@@ -28,6 +29,8 @@ public final class Source {
     private final String kind;
     private final int clockRate;
     private final Format format;
+    private final String codecName;
+    private final SimulcastSource meter;
     private final byte[][] rids;
     private final int[] layerSsrcs;
     private final boolean[] knownLayers;
@@ -62,6 +65,8 @@ public final class Source {
         this.mid = Objects.requireNonNull(mid, "mid");
         this.kind = Objects.requireNonNull(kind, "kind");
         this.format = Format.of(codecName);
+        this.codecName = codecName;
+        this.meter = new SimulcastSource(owner.id() + "-" + mid, layerHeights(Math.max(1, rids.size())));
         this.clockRate = clockRate;
         int layers = Math.max(1, Math.max(rids.size(), signalledSsrcs.length));
         this.rids = new byte[rids.size()][];
@@ -98,6 +103,25 @@ public final class Source {
 
     public int clockRate() {
         return clockRate;
+    }
+
+    /** The codec the sender sends with ({@code a=rtpmap} name). */
+    String codecName() {
+        return codecName;
+    }
+
+    /** Bitrate per layer, for choosing receivers' layers; fed on the sender's thread, read by the layer choice. */
+    SimulcastSource meter() {
+        return meter;
+    }
+
+    /** Nominal heights for layer choice: the top layer 720 lines, each lower one half of the next. */
+    private static int[] layerHeights(int layers) {
+        int[] heights = new int[layers];
+        for (int i = 0; i < layers; i++) {
+            heights[i] = 720 >> (layers - 1 - i);
+        }
+        return heights;
     }
 
     /** How receivers' rewriters treat this source's packets. */
@@ -209,6 +233,7 @@ public final class Source {
     void countPacket(int layer, long nowNanos, int bytes) {
         layerPackets[layer]++;
         layerBytes[layer] += bytes;
+        meter.onPacket(layer, bytes, nowNanos);
         layerLastNanos[layer] = nowNanos;
     }
 
