@@ -101,7 +101,6 @@ public final class Endpoint {
     private volatile DtlsEngine dtls;
     private volatile SrtpSession srtp;
     private volatile ConnectionState state = ConnectionState.NEW;
-    private volatile long receiverEstimate = -1;
     private volatile boolean closed;
     private final NegotiationState negotiation;
     private long lastOveruseNanos;
@@ -201,12 +200,6 @@ public final class Endpoint {
 
     void setExtensions(ExtensionIds ids) {
         extensions = ids;
-        if (ids.transportCc() > 0 && uplinkFeedback == null) {
-            // transport-wide feedback for what this endpoint sends, so its browser's congestion control sees the path
-            uplinkFeedback = new TransportCcRecorder(localSsrc, 0, ids.transportCc(),
-                    TransportCcRecorder.DEFAULT_WINDOW_CAPACITY, TransportCcRecorder.DEFAULT_MAX_FEEDBACK_LENGTH,
-                    TransportCcRecorder.DEFAULT_INTERVAL_NANOS);
-        }
     }
 
     /** Where this endpoint's NACK responders send retransmissions. */
@@ -297,6 +290,23 @@ public final class Endpoint {
         packetsIn.increment();
         bytesIn.add(n);
         RtpPacket packet = incoming.wrap(buf, off, n);
+        // every packet with a transport-wide number counts for the sender's congestion control, the
+        // retransmissions and padding probes it sends to measure the path included (dropped below)
+        TransportCcRecorder feedback = uplinkFeedback;
+        if (feedback == null && extensions.transportCc() > 0) {
+            // libwebrtc applies transport feedback only when its media SSRC is one the browser sends with: take
+            // the first SSRC that arrives (created once, on this thread)
+            feedback = new TransportCcRecorder(localSsrc, packet.ssrc(), extensions.transportCc(),
+                    TransportCcRecorder.DEFAULT_WINDOW_CAPACITY, TransportCcRecorder.DEFAULT_MAX_FEEDBACK_LENGTH,
+                    TransportCcRecorder.DEFAULT_INTERVAL_NANOS);
+            uplinkFeedback = feedback;
+        }
+        if (feedback != null) {
+            long arrival = context.nanoTime();
+            if (feedback.record(packet, arrival) && feedback.isDue(arrival)) {
+                sendTransportFeedback(feedback, arrival);
+            }
+        }
         Source[] mine = sources;
         Source source = null;
         int layer = -1;
@@ -345,10 +355,6 @@ public final class Endpoint {
             return;
         }
         long now = context.nanoTime();
-        TransportCcRecorder feedback = uplinkFeedback;
-        if (feedback != null && feedback.record(packet, now) && feedback.isDue(now)) {
-            sendTransportFeedback(feedback, now);
-        }
         source.countPacket(layer, now, n);
         if (source.streamKind() == StreamKind.AUDIO) {
             int ids = extensions.audioLevel();
@@ -396,7 +402,6 @@ public final class Endpoint {
                         keyframeWanted(fir.ssrc(i));
                     }
                 } else if (format == RembPacket.FORMAT && remb.wrap(buf, at, c.packetLength()) == ParseStatus.OK) {
-                    receiverEstimate = remb.bitrate();
                     synchronized (sendLock) {
                         bandwidth.onRembBitrate(remb.bitrate());
                     }
