@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.ice4j.ice.Agent;
@@ -50,7 +51,8 @@ public final class IceTransport implements AutoCloseable {
 
     /** Receive buffer: larger than any datagram ice4j hands over (its buffers are MTU-sized). */
     static final int RECEIVE_BUFFER = 2048;
-    private static final long JOIN_MILLIS = 5_000;
+    /** How long {@link #close()} may block in total: freeing the agent, then the receive thread's end. */
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final String endpointId;
     private final IceHarvesters harvesters;
@@ -274,7 +276,18 @@ public final class IceTransport implements AutoCloseable {
         }
     }
 
-    /** Frees the agent (its sockets on the shared port), stops the receive thread and reports CLOSED. Idempotent. */
+    /**
+     * Reports CLOSED, frees the agent (its candidate, sockets and ufrag on the shared port; nothing of the other
+     * transports there) and waits for the receive thread to end. Idempotent.
+     *
+     * <p><b>Blocks</b>, for at most {@link #CLOSE_TIMEOUT}: ice4j's {@code Agent.free()} closes its sockets under
+     * locks ({@code SafeCloseDatagramSocket.close()} waits on a {@code ReentrantReadWriteLock} until its readers have
+     * left) and the receive thread is joined. Never call it on an event loop: hand it to a thread that may block
+     * (a virtual thread or a bounded pool). The agent is freed on a short-lived thread of its own, so that neither an
+     * exception nor an {@link Error} thrown into the caller (as BlockHound does on an event loop) can stop ice4j
+     * half-way, which would leave the ufrag registered and the sockets open on the shared port; a free that overruns
+     * the bound is logged and finishes in the background. The caller's interrupt status is kept.
+     */
     @Override
     public void close() {
         synchronized (lock) {
@@ -292,22 +305,52 @@ public final class IceTransport implements AutoCloseable {
         harvesters.unregister(this);
         agent.removeStateChangeListener(agentListener);
         stream.removePairStateChangeListener(pairListener);
+        long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
+        Thread freeing = Thread.ofPlatform().daemon().name("ice-free-" + endpointId).start(this::freeAgent);
+        boolean interrupted = awaitEnd(freeing, deadline);
+        if (freeing.isAlive()) {
+            LOG.log(Level.WARNING, endpointId + ": freeing the ICE agent takes longer than " + CLOSE_TIMEOUT
+                    + "; it goes on in the background");
+        }
+        Thread t = receiver;
+        if (t != null && t != Thread.currentThread()) {
+            interrupted |= awaitEnd(t, deadline);
+            if (t.isAlive()) {
+                LOG.log(Level.WARNING, endpointId + ": receive thread still running after close");
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void freeAgent() {
         try {
             agent.free();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, endpointId + ": freeing the ICE agent failed", e);
         }
-        Thread t = receiver;
-        if (t != null && t != Thread.currentThread()) {
-            try {
-                t.join(JOIN_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    }
+
+    /**
+     * Waits for {@code t} to end until {@code deadline} (nanoTime), through interrupts of the caller.
+     *
+     * @return whether the caller was interrupted meanwhile (its status is cleared; the caller restores it)
+     */
+    private static boolean awaitEnd(Thread t, long deadline) {
+        boolean interrupted = Thread.interrupted();
+        while (t.isAlive()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
             }
-            if (t.isAlive()) {
-                LOG.log(Level.WARNING, endpointId + ": receive thread still running after close");
+            try {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
         }
+        return interrupted;
     }
 
     @Override

@@ -27,7 +27,8 @@
  * nothing contacts the outside: the AWS metadata probe is off, no STUN mapping servers, no UPnP.
  *
  * <p>Threads: ice4j's (listener, check and keep-alive pools, one reader per remote address), one {@code ice-recv}
- * thread per transport, one {@code ice-consent} timer per node. {@link org.metrohub.media.transport.ice.IceClient} is
+ * thread per transport, one {@code ice-consent} timer per node, a short-lived {@code ice-free} thread per
+ * {@code IceTransport.close()} (which blocks, boundedly: never call it on an event loop). {@link org.metrohub.media.transport.ice.IceClient} is
  * a small controlling peer for tests and load bots.
  *
  * <p><b>Seam rule</b> (STYLE.md §2): this is the only package that may import {@code org.ice4j}; its public API uses

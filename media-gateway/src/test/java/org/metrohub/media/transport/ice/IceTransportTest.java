@@ -31,6 +31,7 @@ class IceTransportTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    private static final String CONSENT_INTERVAL_PROPERTY = "ice4j.consent-freshness.interval";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -329,6 +330,84 @@ class IceTransportTest {
         try (DatagramSocket rebound = new DatagramSocket(new InetSocketAddress(LOOPBACK, port))) {
             assertThat(rebound.getLocalPort()).isEqualTo(port); // the harvester let go of the port
         }
+    }
+
+    @Test
+    void closingOneTransportLeavesTheOthersOnTheSharedPortExchangingDataWithTheirConsentConfirmed() throws Exception {
+        // ice4j's consent interval is set to 300 ms for the test JVM (surefire configuration in the pom).
+        assertThat(System.getProperty(CONSENT_INTERVAL_PROPERTY)).isEqualTo("300 milliseconds");
+        IceHarvesters harvesters = harvesters(IceSettings.defaults().withUdpPort(0)
+                .withTcpPort(IceSettings.TCP_DISABLED).withConsent(true, Duration.ofSeconds(30)));
+        List<Endpoint> endpoints = new ArrayList<>();
+        List<IceClient> clients = new ArrayList<>();
+        for (String id : List.of("first", "leaving", "third")) {
+            Endpoint e = endpoint(id, harvesters);
+            IceClient c = udpClient(e.transport, harvesters);
+            connect(e, c);
+            endpoints.add(e);
+            clients.add(c);
+        }
+        for (Endpoint e : endpoints) {
+            awaitTrue(() -> e.transport.consentConfirmations() >= 2);
+        }
+        Endpoint leaving = endpoints.remove(1);
+        IceClient leavingClient = clients.remove(1);
+
+        leaving.transport.close();
+        assertThat(leaving.transport.state()).isEqualTo(IceState.CLOSED);
+        // A browser that leaves keeps sending for a while: its datagrams must not disturb the others.
+        byte[] stray = rtpLike(99, "stray");
+        leavingClient.send(stray, 0, stray.length);
+
+        // Several consent intervals of ours (30 s each, by the injected clock) and ice4j's (300 ms each, real).
+        for (int round = 1; round <= 4; round++) {
+            clock.set(clock.instant().plusSeconds(20));
+            for (int i = 0; i < endpoints.size(); i++) {
+                Endpoint e = endpoints.get(i);
+                IceClient c = clients.get(i);
+                long confirmed = e.transport.consentConfirmations();
+                long answered = c.requestsAnswered();
+                awaitTrue(() -> e.transport.consentConfirmations() > confirmed && c.requestsAnswered() > answered);
+                assertThat(e.transport.lastConsent()).contains(clock.instant());
+                e.transport.checkConsent(); // 20 s after the previous round: only fresh consent keeps it up
+                assertThat(e.transport.state()).as("%s after round %d", e.transport, round)
+                        .isEqualTo(IceState.CONNECTED);
+
+                byte[] up = rtpLike(round * 10 + i, "up " + round + " " + i);
+                c.send(up, 0, up.length);
+                assertThat(e.nextDatagram()).isEqualTo(up);
+                byte[] down = rtpLike(round * 10 + i, "down " + round + " " + i);
+                e.transport.send(down, 0, down.length);
+                assertThat(receive(c)).isEqualTo(down);
+            }
+        }
+        for (Endpoint e : endpoints) {
+            assertThat(e.states).containsExactly(IceState.CONNECTING, IceState.CONNECTED);
+            assertThat(e.transport.dropped(IceDrop.SEND_FAILED)).isZero();
+        }
+        assertThat(leaving.datagrams).isEmpty();
+    }
+
+    @Test
+    void closeFromAnInterruptedThreadStillReleasesEverythingAndKeepsTheInterrupt() throws Exception {
+        IceHarvesters harvesters = harvesters(IceSettings.defaults().withUdpPort(0)
+                .withTcpPort(IceSettings.TCP_DISABLED));
+        Endpoint e = endpoint("cancelled", harvesters);
+        connect(e, udpClient(e.transport, harvesters));
+        Thread receiver = e.transport.receiveThread();
+
+        Thread.currentThread().interrupt(); // e.g. a cancelled task that closes what it opened
+        try {
+            e.transport.close();
+        } finally {
+            assertThat(Thread.interrupted()).as("interrupt status kept").isTrue();
+        }
+        assertThat(receiver.isAlive()).as("receive thread ended within close()").isFalse();
+        long before = harvesters.unknownUfragRequests();
+        IceClient late = track(IceClient.udp(e.transport.localUfrag(), e.transport.localPassword(),
+                new InetSocketAddress(LOOPBACK, harvesters.udpPort())));
+        assertThat(late.connect(Duration.ofMillis(300))).isFalse();
+        assertThat(harvesters.unknownUfragRequests()).isGreaterThan(before); // the ufrag left the shared port
     }
 
     // --- helpers ---
