@@ -11,11 +11,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.metrohub.media.sfu.Conference;
+import org.metrohub.media.sfu.Endpoint;
+import org.metrohub.media.sfu.EndpointObserver;
 import org.metrohub.media.sfu.EndpointStats;
 import org.metrohub.media.sfu.SfuContext;
+import org.metrohub.media.sfu.TrafficTotals;
 import org.metrohub.media.transport.dtls.DtlsCertificate;
 import org.metrohub.media.transport.ice.IceHarvesters;
 import org.metrohub.media.transport.srtp.SrtpWarmUp;
@@ -28,15 +32,21 @@ import org.metrohub.media.transport.srtp.SrtpWarmUp;
 public final class LocalMediaNode implements MediaNode {
 
     private static final System.Logger LOG = System.getLogger(LocalMediaNode.class.getName());
+    private static final double MIN_RATE_WINDOW_SECONDS = 0.5;
 
     private final NodeSettings settings;
     private final IceHarvesters harvesters;
     private final ScheduledExecutorService scheduler;
     private final SfuContext context;
     private final Map<String, Conference> rooms = new ConcurrentHashMap<>();
+    private final List<EndpointObserver> observers = new CopyOnWriteArrayList<>();
+    /** Guards changes to {@link #rooms} together with {@link #closedRooms}, so totals never go back. */
+    private final Object roomsLock = new Object();
+    private TrafficTotals closedRooms = TrafficTotals.ZERO;
     private final Object loadLock = new Object();
     private long lastLoadNanos;
     private long lastLoadPackets;
+    private double lastLoadRate;
     private volatile boolean draining;
     private volatile boolean closed;
 
@@ -60,7 +70,21 @@ public final class LocalMediaNode implements MediaNode {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("media-node-" + settings.nodeId()).factory());
         this.context = new SfuContext(certificate, IceEndpointTransport.factory(harvesters), settings.sfu(),
-                System::nanoTime, scheduler, new SecureRandom());
+                System::nanoTime, scheduler, new SecureRandom(), new EndpointObserver() {
+                    @Override
+                    public void joined(Conference conference, Endpoint endpoint) {
+                        for (EndpointObserver o : observers) {
+                            o.joined(conference, endpoint);
+                        }
+                    }
+
+                    @Override
+                    public void left(Conference conference, Endpoint endpoint) {
+                        for (EndpointObserver o : observers) {
+                            o.left(conference, endpoint);
+                        }
+                    }
+                });
         this.lastLoadNanos = System.nanoTime();
         LOG.log(Level.INFO, "Media node {0} ready in {1} ms: UDP {2}, ICE-TCP {3}, on {4}; DTLS fingerprint {5}",
                 settings.nodeId(), (System.nanoTime() - start) / 1_000_000, harvesters.udpPort(),
@@ -94,8 +118,18 @@ public final class LocalMediaNode implements MediaNode {
         if (draining) {
             throw new IllegalStateException("The media node is draining and takes no new rooms.");
         }
-        return rooms.compute(roomId, (id, existing) ->
-                existing != null && !existing.isClosed() ? existing : new Conference(id, context));
+        synchronized (roomsLock) {
+            Conference existing = rooms.get(roomId);
+            if (existing != null && !existing.isClosed()) {
+                return existing;
+            }
+            Conference created = new Conference(roomId, context);
+            rooms.put(roomId, created);
+            if (existing != null) { // closed by itself: keep what it carried
+                closedRooms = closedRooms.plus(existing.totals());
+            }
+            return created;
+        }
     }
 
     @Override
@@ -105,12 +139,47 @@ public final class LocalMediaNode implements MediaNode {
 
     @Override
     public boolean closeRoom(String roomId, String reason) {
-        Conference conference = rooms.remove(roomId);
-        if (conference == null) {
-            return false;
+        Conference conference;
+        synchronized (roomsLock) {
+            conference = rooms.remove(roomId);
+            if (conference == null) {
+                return false;
+            }
+            closedRooms = closedRooms.plus(conference.totals());
         }
         conference.close(reason);
         return true;
+    }
+
+    /**
+     * Hears every endpoint of this node join and leave (see {@link EndpointObserver} for the threading rules).
+     * Endpoints already in a room are not replayed.
+     */
+    public void addObserver(EndpointObserver observer) {
+        observers.add(Objects.requireNonNull(observer, "observer"));
+    }
+
+    public void removeObserver(EndpointObserver observer) {
+        observers.remove(observer);
+    }
+
+    /**
+     * What the node carried since it started, closed rooms included: monotonic counters for metrics. Packets an
+     * endpoint handles while its transport closes after it left are not counted.
+     */
+    public TrafficTotals totals() {
+        synchronized (roomsLock) {
+            TrafficTotals sum = closedRooms;
+            for (Conference c : rooms.values()) {
+                sum = sum.plus(c.totals());
+            }
+            return sum;
+        }
+    }
+
+    /** STUN checks to the shared UDP port for a local ufrag no endpoint owns (stale or stray peers). */
+    public long iceUnknownUfragRequests() {
+        return harvesters.unknownUfragRequests();
     }
 
     @Override
@@ -134,7 +203,6 @@ public final class LocalMediaNode implements MediaNode {
         int roomCount = 0;
         int endpoints = 0;
         int streams = 0;
-        long packets = 0;
         for (Conference c : rooms.values()) {
             if (c.isClosed()) {
                 continue;
@@ -143,16 +211,20 @@ public final class LocalMediaNode implements MediaNode {
             for (EndpointStats e : c.stats()) {
                 endpoints++;
                 streams += e.tracks().size();
-                packets += e.packetsReceived() + e.packetsSent();
             }
         }
+        TrafficTotals totals = totals();
+        long packets = totals.packetsReceived() + totals.packetsSent();
         double rate;
         synchronized (loadLock) {
             long now = System.nanoTime();
             double seconds = (now - lastLoadNanos) / 1e9;
-            rate = seconds > 0 ? Math.max(0, packets - lastLoadPackets) / seconds : 0;
-            lastLoadNanos = now;
-            lastLoadPackets = packets;
+            if (seconds >= MIN_RATE_WINDOW_SECONDS) {
+                lastLoadRate = Math.max(0, packets - lastLoadPackets) / seconds;
+                lastLoadNanos = now;
+                lastLoadPackets = packets;
+            }
+            rate = lastLoadRate; // callers in quick succession (a scrape, an operator) share one window
         }
         double cpu = -1;
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {

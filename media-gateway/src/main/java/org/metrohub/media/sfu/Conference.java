@@ -29,6 +29,7 @@ public final class Conference {
     private final ScheduledFuture<?> feedback;
     private final ActiveSpeakerDetector speakers = new ActiveSpeakerDetector(this::dominantSpeakerChanged);
     private volatile String dominantSpeaker;
+    private TrafficTotals departed = TrafficTotals.ZERO;
     private boolean closed;
 
     public Conference(String id, SfuContext context) {
@@ -60,6 +61,7 @@ public final class Conference {
             previous = endpoints.remove(endpointId);
             if (previous != null) {
                 forget(previous);
+                departed(previous);
             }
             if (endpoints.size() >= context.settings().maxParticipants()) {
                 throw new IllegalStateException("The room is full on this media node ("
@@ -72,6 +74,10 @@ public final class Conference {
         synchronized (speakers) {
             speakers.addEndpoint(endpointId);
         }
+        if (previous != null) {
+            observe(previous, false);
+        }
+        observe(endpoint, true);
         if (previous != null) {
             previous.close("replaced by a new connection of the same participant");
         }
@@ -147,11 +153,13 @@ public final class Conference {
             }
             endpoints.remove(endpoint.id());
             forget(endpoint);
+            departed(endpoint);
             toTell = List.copyOf(endpoints.values());
         }
         synchronized (speakers) {
             speakers.removeEndpoint(endpoint.id(), context.nanoTime());
         }
+        observe(endpoint, false);
         LOG.log(Level.INFO, "{0}: {1} left ({2}); {3} remain", id, endpoint.id(), reason, toTell.size());
         for (Endpoint other : toTell) {
             other.listener().participantLeft(endpoint.id());
@@ -173,6 +181,27 @@ public final class Conference {
                 s.removeForwarding(f);
                 f.receiver().setReceiving(without(f.receiver().receiving(), f));
             }
+        }
+    }
+
+    /**
+     * {@code endpoint} is no longer in the conference; the caller holds the lock. Its counts move to the departed
+     * ones so the conference's totals never go back (packets it handles while its transport closes are not counted).
+     */
+    private void departed(Endpoint endpoint) {
+        departed = departed.plus(endpoint.totals());
+    }
+
+    /** Tells the node's observer, outside the conference's lock. */
+    private void observe(Endpoint endpoint, boolean joined) {
+        try {
+            if (joined) {
+                context.observer().joined(this, endpoint);
+            } else {
+                context.observer().left(this, endpoint);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, id + ": endpoint observer failed for " + endpoint.id(), e);
         }
     }
 
@@ -217,11 +246,13 @@ public final class Conference {
             all = List.copyOf(endpoints.values());
             for (Endpoint e : all) {
                 forget(e);
+                departed(e);
             }
             endpoints.clear();
         }
         feedback.cancel(false);
         for (Endpoint e : all) {
+            observe(e, false);
             e.listener().closed(reason);
             e.close(reason);
         }
@@ -246,6 +277,22 @@ public final class Conference {
             all = List.copyOf(endpoints.values());
         }
         return all.stream().map(Endpoint::stats).toList();
+    }
+
+    /**
+     * What this conference carried since it opened, departed endpoints included: monotonic, for metrics. Sums the
+     * live endpoints' counters; allocates nothing on the media path.
+     */
+    public synchronized TrafficTotals totals() {
+        TrafficTotals sum = departed;
+        for (Endpoint e : endpoints.values()) {
+            sum = sum.plus(e.totals());
+        }
+        long[] byReason = new long[drops.length()];
+        for (int i = 0; i < byReason.length; i++) {
+            byReason[i] = drops.get(i);
+        }
+        return sum.withDrops(byReason);
     }
 
     /** Dropped packets of this conference's endpoints by reason (ordinal of {@link Drop}). */

@@ -695,6 +695,48 @@ public final class Endpoint {
         return drops.get(reason.ordinal());
     }
 
+    /** Dropped datagrams and packets over every {@link Drop} reason. */
+    public long droppedTotal() {
+        long sum = 0;
+        for (int i = 0; i < DROPS.length; i++) {
+            sum += drops.get(i);
+        }
+        return sum;
+    }
+
+    /** Decrypted, well-formed RTP packets received from this endpoint. */
+    public long packetsReceived() {
+        return packetsIn.sum();
+    }
+
+    public long bytesReceived() {
+        return bytesIn.sum();
+    }
+
+    /** RTP packets forwarded to this endpoint. */
+    public long packetsSent() {
+        return packetsOut.sum();
+    }
+
+    public long bytesSent() {
+        return bytesOut.sum();
+    }
+
+    /** Keyframe requests (PLI) sent to this endpoint as a sender. */
+    public long keyframeRequestsSent() {
+        return keyframeRequests.sum();
+    }
+
+    /** This endpoint's counters, drops included. */
+    public TrafficTotals totals() {
+        long[] byReason = new long[DROPS.length];
+        for (int i = 0; i < byReason.length; i++) {
+            byReason[i] = drops.get(i);
+        }
+        return new TrafficTotals(packetsIn.sum(), bytesIn.sum(), packetsOut.sum(), bytesOut.sum(),
+                keyframeRequests.sum(), byReason);
+    }
+
     /** A snapshot of this endpoint's counters. */
     public EndpointStats stats() {
         long[] byReason = new long[DROPS.length];

@@ -15,5 +15,10 @@
  * "one thread owns a pipeline" for now: it needs no queue or thread per receiver and a sender waits at most for
  * one receiver's encryption. Keyframe requests are made outside any receiver's lock, so two endpoints forwarding
  * to each other cannot deadlock. Control-plane changes (join, answer, leave) are serialised per conference.
+ *
+ * <p>Statistics: the media path only bumps counters it owns (per endpoint, drops also per conference);
+ * {@link org.metrohub.media.sfu.TrafficTotals} sums them on the control plane, and a conference keeps its departed
+ * endpoints' counts so totals never go back. {@link org.metrohub.media.sfu.EndpointObserver} hears endpoints come
+ * and go.
  */
 package org.metrohub.media.sfu;

@@ -1,5 +1,6 @@
 package org.metrohub.portal.media;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
@@ -24,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param joinTimeout          a signalling socket must join within this
  * @param maxMessagesPerSecond signalling messages a socket may send per second (bursts of twice that)
  * @param signallingQueue      messages queued for a slow browser before its session is closed
+ * @param control              the node's control API over HTTP for other processes (off by default)
  */
 @Validated
 @ConfigurationProperties("metrohub.media")
@@ -37,5 +39,35 @@ public record MediaProperties(
         @DefaultValue("300ms") @NotNull Duration keyframeInterval,
         @DefaultValue("15s") @NotNull Duration joinTimeout,
         @DefaultValue("50") @Min(1) int maxMessagesPerSecond,
-        @DefaultValue("256") @Min(16) int signallingQueue) {
+        @DefaultValue("256") @Min(16) int signallingQueue,
+        @DefaultValue @Valid Control control) {
+
+    /**
+     * The in-process node's control API over HTTP/JSON ({@code ControlHttpServer}), for a portal or operator in
+     * another process. Listens on 127.0.0.1 only.
+     *
+     * @param port   0: off; else the TCP port on 127.0.0.1
+     * @param secret the bearer token callers present, at least 32 characters; required when the port is set;
+     *               never logged
+     */
+    public record Control(@DefaultValue("0") @Min(0) @Max(65535) int port, String secret) {
+
+        static final int MIN_SECRET = 32;
+
+        public Control {
+            if (port != 0 && (secret == null || secret.isBlank() || secret.length() < MIN_SECRET)) {
+                throw new IllegalArgumentException("metrohub.media.control.secret must be set to at least "
+                        + MIN_SECRET + " characters when metrohub.media.control.port is set");
+            }
+        }
+
+        public boolean enabled() {
+            return port != 0;
+        }
+
+        @Override
+        public String toString() {
+            return "Control[port=" + port + ", secret=" + (secret == null ? "unset" : "(hidden)") + "]";
+        }
+    }
 }

@@ -1,5 +1,8 @@
 /**
- * The portal's side of the media plane: admitting a room token to a room. The media node itself lives in the
- * media-gateway module; this package is the seam until it is wired in.
+ * The portal's side of the media plane: the in-process media node ({@code MediaConfiguration}), the signalling
+ * WebSocket that admits a room token to its room and drives the node ({@link org.metrohub.portal.media.SignallingHandler}),
+ * the node's metrics ({@link org.metrohub.portal.media.MediaNodeMetrics}), the ADMIN operations API
+ * ({@link org.metrohub.portal.media.MediaOperationsController}) and the optional control API over HTTP for other
+ * processes ({@code MediaControlServer}).
  */
 package org.metrohub.portal.media;

@@ -102,7 +102,8 @@ public class RoomController {
         return rooms.get(user, roomId).flatMap(room -> activity.of(room.id())).map(list -> Map.of("items", list));
     }
 
-    static UUID roomId(String id) {
+    /** The room id in a path, or a 400 problem when it is no UUID. */
+    public static UUID roomId(String id) {
         try {
             if (id.length() == 36) {
                 return UUID.fromString(id);

@@ -2,6 +2,7 @@ package org.metrohub.portal.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,6 +60,7 @@ class RoomCallIT {
         seesAndHears(teacher, studentId, patientId);
         seesAndHears(student, teacherId, patientId);
         seesAndHears(patient, teacherId, studentId);
+        countsTheirMedia(roomId, teacherId, studentId, patientId);
 
         patient.driver().findElement(By.id("call-leave")).click();
         patient.await("the call has ended", () -> patient.script("return window.metrohubCall == null") == Boolean.TRUE);
@@ -69,6 +71,27 @@ class RoomCallIT {
         seesAndHears(patient, teacherId, studentId);
         seesAndHears(teacher, studentId, patientId);
         seesAndHears(student, teacherId, patientId);
+    }
+
+    /** The node's metrics saw each participant's RTP come in and go out, and the node's totals grew with them. */
+    private void countsTheirMedia(String roomId, String... participants) {
+        String admin = hub.login("admin@riverton");
+        String scrape = hub.client().get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(admin)).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        for (String participant : participants) {
+            for (String direction : List.of("in", "out")) {
+                String line = Arrays.stream(scrape.split("\n"))
+                        .filter(l -> l.startsWith("metrohub_media_endpoint_packets_total{")
+                                && l.contains("room=\"" + roomId + "\"") && l.contains("endpoint=\"" + participant + "\"")
+                                && l.contains("direction=\"" + direction + "\""))
+                        .findFirst().orElseThrow(() -> new AssertionError("no " + direction + " series for " + participant));
+                assertThat(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                        .as("%s packets %s", participant, direction).isPositive();
+            }
+        }
+        assertThat(Arrays.stream(scrape.split("\n")).filter(l -> l.startsWith("metrohub_media_packets_total{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).min().orElse(0))
+                .isPositive();
     }
 
     /**

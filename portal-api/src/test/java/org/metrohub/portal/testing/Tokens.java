@@ -15,7 +15,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-/** Tokens made by a test: signed with the hub's real key (to test expiry) or with a stranger's key (forgery). */
+/**
+ * Access and room tokens made by a test: signed with the hub's real key (to test expiry) or with a stranger's key
+ * (forgery).
+ */
 public final class Tokens {
 
     private Tokens() {
@@ -44,6 +47,34 @@ public final class Tokens {
                 .claim("preferred_username", role.toLowerCase() + "@" + tenant)
                 .claim("roles", List.of(role))
                 .build();
+        return sign(key, claims);
+    }
+
+    /**
+     * A room token (audience {@code metrohub-media}) for {@code role@tenant} in {@code roomId}, shaped like the
+     * hub's own ({@code TokenIssuer#roomToken}), signed with {@code key}, valid over the given window.
+     */
+    public static String roomToken(ECKey key, String tenant, String role, Object roomId, Instant issued,
+                                   Instant expires) throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer("metrohub")
+                .subject(UUID.randomUUID().toString())
+                .audience("metrohub-media")
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(issued))
+                .notBeforeTime(Date.from(issued))
+                .expirationTime(Date.from(expires))
+                .claim("tenant", tenant)
+                .claim("preferred_username", role.toLowerCase() + "@" + tenant)
+                .claim("name", "Made by a test")
+                .claim("roles", List.of(role))
+                .claim("room", roomId.toString())
+                .claim("room_role", "PARTICIPANT")
+                .build();
+        return sign(key, claims);
+    }
+
+    private static String sign(ECKey key, JWTClaimsSet claims) throws Exception {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
                 .type(JOSEObjectType.JWT).build(), claims);
         jwt.sign(new ECDSASigner(key));
