@@ -85,4 +85,19 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("org.metrohub.portal..")
                 .allowEmptyShould(true));
     }
+
+    @Test
+    void theMediaNodeIsLayeredFromPacketsUpToTheNode() {
+        // rtp, codec, sdp, negotiation and transports know nothing of the router; the router nothing of the node
+        assertHolds(noClasses().that().resideInAnyPackage("org.metrohub.media.rtp..", "org.metrohub.media.codec..",
+                        "org.metrohub.media.sdp..", "org.metrohub.media.negotiation..", "org.metrohub.media.transport..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.metrohub.media.sfu..",
+                        "org.metrohub.media.node..", "org.metrohub.media.bot.."));
+        assertHolds(noClasses().that().resideInAPackage("org.metrohub.media.sfu..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.metrohub.media.node..",
+                        "org.metrohub.media.bot..", "org.metrohub.media.transport.ice.."));
+        assertHolds(classes().that().resideInAnyPackage("org.metrohub.media.codec..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.metrohub.media.rtp..",
+                        "org.metrohub.media.codec.."));
+    }
 }

@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.Set;
 import org.metrohub.media.sfu.speaker.ActiveSpeakerDetector;
+import org.metrohub.media.sfu.speaker.LastN;
 
 /**
  * A room on the media node: its endpoints, the sources they send, and who receives what. Control-plane changes
@@ -29,6 +31,7 @@ public final class Conference {
     private final ScheduledFuture<?> feedback;
     private final ActiveSpeakerDetector speakers = new ActiveSpeakerDetector(this::dominantSpeakerChanged);
     private volatile String dominantSpeaker;
+    private final LastN lastN;
     private TrafficTotals departed = TrafficTotals.ZERO;
     private boolean closed;
 
@@ -36,6 +39,7 @@ public final class Conference {
         this.id = Objects.requireNonNull(id, "id");
         this.context = Objects.requireNonNull(context, "context");
         this.negotiator = new Negotiator(this, context);
+        this.lastN = new LastN(context.settings().lastN());
         long period = context.settings().feedbackInterval().toMillis();
         this.feedback = context.scheduler().scheduleAtFixedRate(this::sendFeedback, period, period,
                 TimeUnit.MILLISECONDS);
@@ -353,9 +357,22 @@ public final class Conference {
                 all = List.copyOf(endpoints.values());
             }
             long now = context.nanoTime();
+            List<String> history;
+            synchronized (speakers) {
+                history = speakers.speakerHistory();
+            }
+            List<String> ids = new ArrayList<>(all.size());
+            List<String> videoSenders = new ArrayList<>(all.size());
+            for (Endpoint e : all) {
+                ids.add(e.id());
+                if (e.sources().stream().anyMatch(s -> s.kind().equals("video"))) {
+                    videoSenders.add(e.id());
+                }
+            }
+            lastN.update(ids, videoSenders, history); // this task is the only caller
             for (Endpoint e : all) {
                 e.sendBitrateHint(context.settings().senderBitrate());
-                e.selectLayers(now, dominantSpeaker);
+                e.selectLayers(now, dominantSpeaker, lastN.n() < 0 ? null : Set.copyOf(lastN.forwarded(e.id())));
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, id + ": periodic feedback failed", e);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import org.metrohub.media.negotiation.AnswerBuilder;
@@ -563,10 +564,17 @@ public final class Endpoint {
      * layer up for {@link #PROBE_NANOS}: the higher rate either shows the path carries it (the estimate rises) or
      * overuses it (the estimate falls and the layer comes down). Called from the conference's periodic task.
      */
-    void selectLayers(long now, String dominantSpeaker) {
+    void selectLayers(long now, String dominantSpeaker, Set<String> videoFrom) {
         Forwarding[] all = receiving;
         List<SourceRequest> requests = new ArrayList<>();
         for (Forwarding f : all) {
+            if (videoFrom != null && f.source().kind().equals("video") && !videoFrom.contains(f.source().owner().id())) {
+                pause(f); // beyond last-N: no video from this participant for now
+                continue;
+            }
+            if (f.source().kind().equals("video") && !f.source().simulcast() && f.rewriter().targetLayer() < 0) {
+                resume(f, 0);
+            }
             if (f.source().simulcast() && !f.closed()) {
                 Source s = f.source();
                 requests.add(s.owner().id().equals(dominantSpeaker) || all.length <= 2
@@ -589,7 +597,8 @@ public final class Endpoint {
         LayerAllocation allocation = layerSelector.allocate(estimate, requests, now);
         for (Forwarding f : all) {
             Source s = f.source();
-            if (!s.simulcast() || f.closed()) {
+            if (!s.simulcast() || f.closed()
+                    || (videoFrom != null && !videoFrom.contains(s.owner().id()))) {
                 continue;
             }
             int highest = s.highestActiveLayer(now, 1_000_000_000L);
@@ -621,6 +630,21 @@ public final class Endpoint {
                 conference.requestKeyframe(s);
             }
         }
+    }
+
+    private void pause(Forwarding f) {
+        synchronized (sendLock) {
+            if (f.rewriter().targetLayer() >= 0) {
+                f.rewriter().setTargetLayer(-1);
+            }
+        }
+    }
+
+    private void resume(Forwarding f, int layer) {
+        synchronized (sendLock) {
+            f.rewriter().setTargetLayer(layer);
+        }
+        conference.requestKeyframe(f.source());
     }
 
     /** Calm time before a receiver is tried on a higher layer. */

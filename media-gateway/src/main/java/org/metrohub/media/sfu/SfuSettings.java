@@ -10,9 +10,11 @@ import java.time.Duration;
  *                                rmcat-remb), so a browser sends all its simulcast layers on a metropolitan network
  * @param feedbackInterval        how often receiver feedback (REMB) goes to senders
  * @param maxParticipants         endpoints per conference; joins beyond it are refused
+ * @param lastN                   video of at most this many participants goes to each receiver, the most recent
+ *                                speakers first (-1: everyone's); audio always goes to everyone
  */
 public record SfuSettings(Duration keyframeRequestInterval, long senderBitrate, Duration feedbackInterval,
-                          int maxParticipants) {
+                          int maxParticipants, int lastN) {
 
     public SfuSettings {
         if (keyframeRequestInterval.isNegative()) {
@@ -27,10 +29,13 @@ public record SfuSettings(Duration keyframeRequestInterval, long senderBitrate, 
         if (maxParticipants < 1) {
             throw new IllegalArgumentException("maxParticipants must be at least 1: " + maxParticipants);
         }
+        if (lastN < -1) {
+            throw new IllegalArgumentException("lastN must be -1 (everyone) or at least 0: " + lastN);
+        }
     }
 
-    /** 300 ms between PLIs, 3 Mb/s per sender, feedback every 500 ms, 100 participants. */
+    /** 300 ms between PLIs, 3 Mb/s per sender, feedback every 500 ms, 100 participants, last-N 25. */
     public static SfuSettings defaults() {
-        return new SfuSettings(Duration.ofMillis(300), 3_000_000, Duration.ofMillis(500), 100);
+        return new SfuSettings(Duration.ofMillis(300), 3_000_000, Duration.ofMillis(500), 100, 25);
     }
 }

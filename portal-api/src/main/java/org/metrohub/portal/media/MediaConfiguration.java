@@ -27,7 +27,7 @@ class MediaConfiguration {
                 .withBindAddresses(properties.bindAddresses())
                 .withAdvertisedAddresses(mappings);
         SfuSettings sfu = new SfuSettings(properties.keyframeInterval(), properties.senderBitrate(),
-                SfuSettings.defaults().feedbackInterval(), properties.maxParticipants());
+                SfuSettings.defaults().feedbackInterval(), properties.maxParticipants(), properties.lastN());
         return new LocalMediaNode(new NodeSettings(instance.id(), ice, sfu));
     }
 

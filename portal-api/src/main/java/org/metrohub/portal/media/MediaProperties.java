@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param advertisedAddresses  local address → address browsers should use (public address / NAT mapping)
  * @param senderBitrate        bits/s the node lets each browser send (REMB), enough for three simulcast layers
  * @param maxParticipants      endpoints per room on this node
+ * @param lastN                each participant receives the video of at most this many others, the most recent
+ *                             speakers first (-1: everyone's); audio always comes from everyone
  * @param keyframeInterval     fewest time between two keyframe requests to one sender
  * @param joinTimeout          a signalling socket must join within this
  * @param maxMessagesPerSecond signalling messages a socket may send per second (bursts of twice that)
@@ -36,6 +38,7 @@ public record MediaProperties(
         @DefaultValue Map<String, String> advertisedAddresses,
         @DefaultValue("3000000") @Min(100_000) long senderBitrate,
         @DefaultValue("100") @Min(1) int maxParticipants,
+        @DefaultValue("25") @Min(-1) int lastN,
         @DefaultValue("300ms") @NotNull Duration keyframeInterval,
         @DefaultValue("15s") @NotNull Duration joinTimeout,
         @DefaultValue("50") @Min(1) int maxMessagesPerSecond,
