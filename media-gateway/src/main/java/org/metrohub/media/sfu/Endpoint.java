@@ -220,11 +220,7 @@ public final class Endpoint {
                         SrtpKeys keys = SrtpKeys.fromDtlsExporter(profile, keyingMaterial,
                                 SrtpKeys.LocalRole.DTLS_SERVER);
                         Arrays.fill(keyingMaterial, (byte) 0);
-                        srtp = new SrtpSession(keys, SrtpSession.DEFAULT_MAX_SSRCS, id);
-                        keys.destroy();
-                        LOG.log(Level.INFO, "{0}/{1}: DTLS-SRTP ready ({2})", conference.id(), id, profile);
-                        changeState(ConnectionState.CONNECTED, "media flowing (" + profile + ")");
-                        conference.endpointConnected(Endpoint.this);
+                        keysAgreed(keys);
                     }
 
                     @Override
@@ -235,6 +231,18 @@ public final class Endpoint {
                 });
         dtls = engine;
         engine.start();
+    }
+
+    /**
+     * DTLS-SRTP agreed {@code keys} (destroyed here once the session holds them): media may flow. Package-private
+     * so tests and benchmarks in this package can connect an endpoint without a handshake.
+     */
+    void keysAgreed(SrtpKeys keys) {
+        srtp = new SrtpSession(keys, SrtpSession.DEFAULT_MAX_SSRCS, id);
+        keys.destroy();
+        LOG.log(Level.INFO, "{0}/{1}: DTLS-SRTP ready ({2})", conference.id(), id, srtp.profile());
+        changeState(ConnectionState.CONNECTED, "media flowing (" + srtp.profile() + ")");
+        conference.endpointConnected(this);
     }
 
     private void changeState(ConnectionState next, String detail) {

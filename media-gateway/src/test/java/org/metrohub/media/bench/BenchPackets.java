@@ -4,13 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.util.Random;
 
 /** Packets and set-up shared by the JMH benchmarks of this package (see docs/performance.md). */
-final class BenchPackets {
+public final class BenchPackets {
     /** Size of the RTP packets the SRTP benchmarks push: a full video packet as Chrome sends it. */
-    static final int RTP_SIZE = 1200;
+    public static final int RTP_SIZE = 1200;
     /** Extension ids as Chrome's default video offer maps them. */
-    static final int ABS_SEND_TIME_ID = 2;
-    static final int TRANSPORT_CC_ID = 3;
-    static final int MID_ID = 4;
+    public static final int ABS_SEND_TIME_ID = 2;
+    public static final int TRANSPORT_CC_ID = 3;
+    public static final int MID_ID = 4;
 
     private BenchPackets() {
     }
@@ -19,7 +19,7 @@ final class BenchPackets {
      * A Chrome-like VP8 RTP packet of {@code size} bytes: PT 96, one-byte header extensions abs-send-time (2),
      * transport-wide-cc (3) and mid (4, "0"), a VP8 payload descriptor with a 15-bit picture id, then payload.
      */
-    static byte[] vp8Packet(int size) {
+    public static byte[] vp8Packet(int size) {
         byte[] head = bytes("""
                 90 60 1f 40    # V=2 P=0 X=1 CC=0, M=0 PT=96, sequence number 8000
                 00 0d bb a0    # timestamp 900000
@@ -77,7 +77,7 @@ final class BenchPackets {
             """);
 
     /** DTLS-SRTP exporter output for a profile's length; deterministic per seed. */
-    static byte[] material(int length, long seed) {
+    public static byte[] material(int length, long seed) {
         byte[] m = new byte[length];
         new Random(seed).nextBytes(m);
         return m;
@@ -89,7 +89,7 @@ final class BenchPackets {
      * ({@code OpenSSL}, {@code SunJCE}, {@code BouncyCastle}). By reflection: only {@code transport.srtp} imports
      * jitsi (STYLE.md §2).
      */
-    static void selectAes(String factory) {
+    public static void selectAes(String factory) {
         if ("default".equals(factory)) {
             return;
         }
