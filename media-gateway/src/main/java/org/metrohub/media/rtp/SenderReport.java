@@ -48,4 +48,27 @@ public final class SenderReport {
     public ReportBlock block(int index, ReportBlock into) {
         return into.wrap(buffer, offset + BLOCKS + ReportBlock.LENGTH * index);
     }
+
+    /** Length of an SR without report blocks: header, sender SSRC and sender info (RFC 3550 §6.4.1). */
+    public static final int SENDER_INFO_LENGTH = 28;
+
+    /**
+     * Writes at {@code dst[dstAt]} an SR without report blocks that keeps the NTP time of the SR at
+     * {@code src[srcAt]} (a checked one) and gives it another sender SSRC, RTP timestamp and counts: how a
+     * forwarder passes a sender's report on under its own SSRC. Returns {@link #SENDER_INFO_LENGTH}, or -1 if
+     * {@code dst} lacks room.
+     */
+    public static int writeTranslated(byte[] src, int srcAt, byte[] dst, int dstAt, int ssrc, long rtpTimestamp,
+            long packetCount, long octetCount) {
+        if (dstAt < 0 || dstAt + SENDER_INFO_LENGTH > dst.length) {
+            return -1;
+        }
+        RtcpHeader.write(dst, dstAt, 0, RtcpHeader.SR, SENDER_INFO_LENGTH);
+        Bytes.put32(dst, dstAt + 4, ssrc);
+        System.arraycopy(src, srcAt + 8, dst, dstAt + 8, 8);
+        Bytes.put32(dst, dstAt + 16, rtpTimestamp);
+        Bytes.put32(dst, dstAt + 20, packetCount);
+        Bytes.put32(dst, dstAt + 24, octetCount);
+        return SENDER_INFO_LENGTH;
+    }
 }

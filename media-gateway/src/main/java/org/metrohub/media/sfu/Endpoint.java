@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.LongAdder;
 import org.metrohub.media.negotiation.AnswerBuilder;
 import org.metrohub.media.negotiation.CodecPolicy;
 import org.metrohub.media.rtp.FirPacket;
+import org.metrohub.media.rtp.ReceiverReport;
+import org.metrohub.media.rtp.SenderReport;
 import org.metrohub.media.rtp.NackPacket;
 import org.metrohub.media.rtp.TransportCcFeedback;
 import org.metrohub.media.rtp.HeaderExtensions;
@@ -22,6 +24,7 @@ import org.metrohub.media.rtp.RtcpHeader;
 import org.metrohub.media.rtp.RtpPacket;
 import org.metrohub.media.sdp.Candidate;
 import org.metrohub.media.sfu.bwe.BandwidthEstimator;
+import org.metrohub.media.sfu.bwe.BitrateMeter;
 import org.metrohub.media.sfu.bwe.BandwidthUsage;
 import org.metrohub.media.sfu.bwe.BweConfig;
 import org.metrohub.media.sfu.bwe.LayerAllocation;
@@ -87,6 +90,10 @@ public final class Endpoint {
     private final BandwidthEstimator bandwidth = new BandwidthEstimator(BweConfig.defaults());
     private final LayerSelector layerSelector = new LayerSelector();
     private int transportSequence;
+    private final SenderReport senderReport = new SenderReport();
+    private final BitrateMeter inRate = new BitrateMeter();
+    private final BitrateMeter outRate = new BitrateMeter();
+    private long nextReceiverReportNanos;
     private volatile TransportCcRecorder uplinkFeedback;
     private final AtomicLongArray drops = new AtomicLongArray(DROPS.length);
     private final LongAdder packetsIn = new LongAdder();
@@ -365,6 +372,12 @@ public final class Endpoint {
         }
         long now = context.nanoTime();
         source.countPacket(layer, now, n);
+        source.stats(layer).onPacket(packet.sequenceNumber(), packet.timestamp(), now);
+        inRate.record(n, now);
+        if (now - nextReceiverReportNanos >= 0) {
+            nextReceiverReportNanos = now + RECEIVER_REPORT_INTERVAL_NANOS;
+            sendReceiverReports(now);
+        }
         if (source.streamKind() == StreamKind.AUDIO) {
             int ids = extensions.audioLevel();
             int raw = ids > 0 ? AudioLevel.read(packet, ids) : AudioLevel.NONE;
@@ -402,7 +415,9 @@ public final class Endpoint {
         while (c.next()) {
             int at = c.packetOffset();
             int type = c.packetType();
-            if (type == RtcpHeader.PSFB) {
+            if (type == RtcpHeader.SR && senderReport.wrap(buf, at, c.packetLength()) == ParseStatus.OK) {
+                translateSenderReport(buf, at, context.nanoTime());
+            } else if (type == RtcpHeader.PSFB) {
                 int format = c.count();
                 if (format == PliPacket.FORMAT && PliPacket.check(buf, at, c.packetLength()) == ParseStatus.OK) {
                     keyframeWanted(PliPacket.mediaSsrc(buf, at));
@@ -508,6 +523,68 @@ public final class Endpoint {
         bandwidth.onPacketSent(seq, now, length);
     }
 
+    /** Receiver reports are sent about once a second per sender (RFC 3550 §6.2 for a few participants). */
+    static final long RECEIVER_REPORT_INTERVAL_NANOS = 1_000_000_000L;
+
+    /** One RR with a block per stream this endpoint sends us (at most 31). On the receive thread. */
+    private void sendReceiverReports(long now) {
+        SrtpSession session = srtp;
+        if (session == null) {
+            return;
+        }
+        synchronized (sendLock) {
+            int blocks = 0;
+            for (Source s : sources) {
+                for (int layer = 0; layer < s.layerCount() && blocks < 31; layer++) {
+                    int ssrc = s.layerSsrc(layer);
+                    if (ssrc != 0 && s.stats(layer).started()) {
+                        s.stats(layer).writeBlock(rtcpBuffer, ReceiverReport.blockOffset(0, blocks), ssrc, now);
+                        blocks++;
+                    }
+                }
+            }
+            if (blocks > 0) {
+                sendRtcpLocked(session, ReceiverReport.writeHeader(rtcpBuffer, 0, localSsrc, blocks));
+            }
+        }
+    }
+
+    /**
+     * A sender's SR: noted for our receiver reports, and passed to every receiver that gets that very stream now,
+     * with the receiver's SSRC, timestamp (mapped like the stream's packets) and counts, so the browser can
+     * synchronise audio and video and measure. On the sender's receive thread.
+     */
+    private void translateSenderReport(byte[] buf, int at, long now) {
+        int ssrc = senderReport.senderSsrc();
+        for (Source s : sources) {
+            int layer = s.layerOf(ssrc);
+            if (layer < 0) {
+                continue;
+            }
+            s.stats(layer).onSenderReport(senderReport.ntpMiddle32(), now);
+            for (Forwarding f : s.forwardings()) {
+                f.receiver().sendSenderReport(f, buf, at, ssrc, senderReport.rtpTimestamp());
+            }
+            return;
+        }
+    }
+
+    /** Sends {@code f}'s receiver the sender's report of stream {@code ssrc}, rewritten for it. */
+    private void sendSenderReport(Forwarding f, byte[] sr, int at, int ssrc, long rtpTimestamp) {
+        SrtpSession session = srtp;
+        if (session == null || f.closed()) {
+            return;
+        }
+        synchronized (sendLock) {
+            long timestamp = f.rewriter().outgoingTimestamp(ssrc, rtpTimestamp);
+            if (timestamp < 0) {
+                return; // not the stream this receiver gets now
+            }
+            sendRtcpLocked(session, SenderReport.writeTranslated(sr, at, rtcpBuffer, 0, f.source().outSsrc(),
+                    timestamp, f.packets & 0xFFFF_FFFFL, f.bytes & 0xFFFF_FFFFL));
+        }
+    }
+
     // ------------------------------------------------------------------------------------------- send path
 
     /**
@@ -558,6 +635,7 @@ public final class Endpoint {
             transport.send(sendBuffer, 0, n);
             f.packets++;
             f.bytes += len;
+            outRate.record(len, now);
         }
         packetsOut.increment();
         bytesOut.add(len);
@@ -775,18 +853,37 @@ public final class Endpoint {
         for (int i = 0; i < byReason.length; i++) {
             byReason[i] = drops.get(i);
         }
+        long now = context.nanoTime();
         List<EndpointStats.Track> tracks = new ArrayList<>();
         for (Source s : sources) {
-            tracks.add(new EndpointStats.Track(s.mid(), s.kind(), "send", s.layerCount(), -1, s.muted()));
+            long lost = 0;
+            double fraction = 0;
+            double jitter = 0;
+            for (int layer = 0; layer < s.layerCount(); layer++) {
+                ReceiveStatistics r = s.stats(layer);
+                lost += r.cumulativeLost();
+                fraction = Math.max(fraction, r.fractionLost());
+                jitter = Math.max(jitter, r.jitterMillis());
+            }
+            tracks.add(new EndpointStats.Track(s.mid(), s.kind(), "send", s.layerCount(), -1, s.muted(), lost,
+                    fraction, jitter));
         }
-        for (Forwarding f : receiving) {
-            tracks.add(new EndpointStats.Track(f.receiverMid(), f.source().kind(), "receive from "
-                    + f.source().owner().id(), f.source().layerCount(), f.layer(), f.source().muted()));
+        long retransmitted = 0;
+        long bitrateOut;
+        double rtt;
+        synchronized (sendLock) {
+            for (Forwarding f : receiving) {
+                tracks.add(new EndpointStats.Track(f.receiverMid(), f.source().kind(), "receive from "
+                        + f.source().owner().id(), f.source().layerCount(), f.layer(), f.source().muted(), -1, -1, -1));
+                retransmitted += f.nacks() == null ? 0 : f.nacks().retransmitted();
+            }
+            bitrateOut = outRate.bitsPerSecond(now);
+            rtt = bandwidth.feedbackPackets() > 0 ? bandwidth.rttNanos() / 1e6 : -1;
         }
         return new EndpointStats(id, displayName, state, transport.selectedPair(),
                 srtp == null ? null : srtp.profile().name(), packetsIn.sum(), bytesIn.sum(), packetsOut.sum(),
-                bytesOut.sum(), keyframeRequests.sum(), downlinkEstimate(),
-                (context.nanoTime() - joinedNanos) / 1_000_000_000L, EndpointStats.drops(byReason), tracks);
+                bytesOut.sum(), keyframeRequests.sum(), downlinkEstimate(), inRate.bitsPerSecond(now), bitrateOut,
+                rtt, retransmitted, (now - joinedNanos) / 1_000_000_000L, EndpointStats.drops(byReason), tracks);
     }
 
     /** The bandwidth estimate towards this endpoint (b/s), -1 before any feedback. */

@@ -41,6 +41,7 @@ public final class Source {
     private volatile Forwarding[] forwardings = NONE;
     private volatile boolean muted;
     private long lastKeyframeRequestNanos = Long.MIN_VALUE / 2;
+    private final ReceiveStatistics[] layerStats;
     private final long[] layerPackets;
     private final long[] layerBytes;
     private final long[] layerLastNanos;
@@ -78,6 +79,10 @@ public final class Source {
         for (int i = 0; i < signalledSsrcs.length; i++) {
             layerSsrcs[i] = signalledSsrcs[i];
             knownLayers[i] = true;
+        }
+        this.layerStats = new ReceiveStatistics[layers];
+        for (int i = 0; i < layers; i++) {
+            layerStats[i] = new ReceiveStatistics(clockRate);
         }
         this.layerPackets = new long[layers];
         this.layerBytes = new long[layers];
@@ -245,6 +250,11 @@ public final class Source {
             }
         }
         return -1;
+    }
+
+    /** What the node receives on a layer's stream (for receiver reports and statistics). */
+    ReceiveStatistics stats(int layer) {
+        return layerStats[layer];
     }
 
     /** SSRC of a layer, or 0 when not learned yet. */

@@ -42,6 +42,26 @@ class RtcpCompoundTest {
     private final RtcpCompound compound = new RtcpCompound();
 
     @Test
+    void translatesASenderReportForAForwardedStream() {
+        byte[] out = new byte[40];
+        int length = SenderReport.writeTranslated(SR_SDES, 0, out, 4, 0x0BADCAFE, 0xFFFF_FFF0L, 7, 8400);
+
+        assertThat(length).isEqualTo(SenderReport.SENDER_INFO_LENGTH);
+        assertThat(java.util.Arrays.copyOfRange(out, 4, 32)).isEqualTo(Hex.bytes("""
+                80 c8 00 06    # SR: V=2 RC=0 (the sender's report blocks are about its own reception), length 6
+                0b ad ca fe    #   the forwarder's SSRC for the stream
+                e9 8f 4a 3b    #   NTP timestamp kept: the sender's clock, for lip sync
+                80 00 00 00
+                ff ff ff f0    #   RTP timestamp mapped into the forwarded stream
+                00 00 00 07    #   packets and octets the forwarder sent this receiver
+                00 00 20 d0
+                """));
+        SenderReport sr = new SenderReport();
+        assertThat(sr.wrap(out, 4, length)).isEqualTo(ParseStatus.OK);
+        assertThat(SenderReport.writeTranslated(SR_SDES, 0, out, 20, 1, 2, 3, 4)).isEqualTo(-1);
+    }
+
+    @Test
     void walksSenderReportThenSdes() {
         compound.wrap(SR_SDES, 0, SR_SDES.length);
 

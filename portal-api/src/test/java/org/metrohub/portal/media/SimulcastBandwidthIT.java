@@ -8,6 +8,8 @@ import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.metrohub.media.node.LocalMediaNode;
+import org.metrohub.media.sfu.EndpointStats;
 import org.metrohub.portal.testing.Browser;
 import org.metrohub.portal.testing.ChromiumParticipants;
 import org.metrohub.portal.testing.LoopbackNamespace;
@@ -56,10 +58,20 @@ class SimulcastBandwidthIT {
             shaper.limit(port, 250);
             int low = receivedWidth(student, SWITCH, w -> w > 0 && w <= 240);
             assertThat(low).isEqualTo(240);
+            EndpointStats atStudent = studentOnTheNode(roomId);
+            assertThat(atStudent.receiverEstimate()).as("the node's estimate towards the student").isBetween(1L, 400_000L);
+            assertThat(atStudent.retransmissions()).as("packets the bottleneck lost, resent for the student's NACKs")
+                    .isPositive();
 
             shaper.lift(port);
             assertThat(receivedWidth(student, SWITCH, w -> w >= 900)).isEqualTo(960);
         }
+    }
+
+    private EndpointStats studentOnTheNode(Object roomId) {
+        return hub.bean(LocalMediaNode.class).endpoints(roomId.toString()).stream()
+                .filter(e -> e.displayName().toLowerCase().contains("student"))
+                .findFirst().orElseThrow(() -> new AssertionError("the student is not on the media node"));
     }
 
     private void join(Browser b, String username, Object roomId, String options) {

@@ -186,6 +186,18 @@ public final class StreamRewriter {
         return (int) ref & 0xFFFF;
     }
 
+    /**
+     * The outgoing timestamp of {@code incomingTimestamp} on the stream being forwarded now (SSRC
+     * {@code incomingSsrc}), for translating that stream's sender reports; -1 when that stream is not the one
+     * forwarded (another layer, or none yet).
+     */
+    public long outgoingTimestamp(int incomingSsrc, long incomingTimestamp) {
+        if (currentLayer < 0 || incomingSsrc != currentSsrc) {
+            return -1;
+        }
+        return (incomingTimestamp + timestampOffset) & 0xFFFF_FFFFL;
+    }
+
     public int targetLayer() {
         return targetLayer;
     }

@@ -45,6 +45,19 @@ class StreamRewriterTest {
     }
 
     @Test
+    void translatesTheForwardedStreamsTimestampsForItsSenderReportsOnly() {
+        assertThat(rewriter.outgoingTimestamp(q.ssrc, 50_000)).as("nothing forwarded yet").isEqualTo(-1);
+        rewriter.setTargetLayer(Q);
+        sendFrame(0, Q, H, F);
+        Receiver.Out first = receiver.received.getFirst();
+
+        long sent = 50_000; // q's first frame
+        assertThat(rewriter.outgoingTimestamp(q.ssrc, sent)).isEqualTo(first.timestamp());
+        assertThat(rewriter.outgoingTimestamp(q.ssrc, sent + 9_000)).isEqualTo((first.timestamp() + 9_000) & 0xFFFF_FFFFL);
+        assertThat(rewriter.outgoingTimestamp(f.ssrc, sent)).as("not the forwarded layer").isEqualTo(-1);
+    }
+
+    @Test
     void switchesQToFAndBackWithContinuousSequenceTimestampPictureIdAndTl0() {
         rewriter.setTargetLayer(Q);
         for (int i = 0; i < 30; i++) {
