@@ -848,6 +848,12 @@ public final class BotParticipant implements AutoCloseable {
         return total;
     }
 
+    /** Binding requests from the node (consent checks, RFC 7675) the bot answered and ignored. */
+    public long[] iceChecks() {
+        IceClient link = ice;
+        return link == null ? new long[2] : new long[] {link.requestsAnswered(), link.requestsRejected()};
+    }
+
     /** One-way delays of received packets stamped by a bot of this JVM (a copy). */
     public LatencyHistogram latency() {
         return latency.copy();

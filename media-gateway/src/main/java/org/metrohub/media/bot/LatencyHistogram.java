@@ -93,6 +93,18 @@ public final class LatencyHistogram {
         maxMicros = Math.max(maxMicros, other.maxMicros);
     }
 
+    /**
+     * Removes an earlier snapshot of the same histogram ({@code earlier} = a {@link #copy()} taken before), leaving
+     * what was recorded in between; the maximum stays this one's.
+     */
+    public void subtract(LatencyHistogram earlier) {
+        for (int i = 0; i < BUCKETS; i++) {
+            counts[i] -= earlier.counts[i];
+        }
+        total -= earlier.total;
+        sumMicros -= earlier.sumMicros;
+    }
+
     /** A copy, for a consistent snapshot. */
     public LatencyHistogram copy() {
         LatencyHistogram c = new LatencyHistogram();
