@@ -66,8 +66,8 @@ public final class IceClient implements AutoCloseable {
 
     private final String remoteUfrag;
     private final String remotePassword;
-    private final String localUfrag = random(8);
-    private final String localPassword = random(24);
+    private final String localUfrag;
+    private final String localPassword;
     private final long tieBreaker = RANDOM.nextLong() & Long.MAX_VALUE;
     private final Link link;
     private final StunStack stunStack = new StunStack();
@@ -78,15 +78,20 @@ public final class IceClient implements AutoCloseable {
     private final LongAdder requestsRejected = new LongAdder();
     private final LongAdder dataDropped = new LongAdder();
     private final Thread reader;
+    private final DatagramHandler handler;
     private volatile boolean answering = true;
     private byte[] pendingTransaction;
     private boolean connected;
     private int errorCode;
 
-    private IceClient(String remoteUfrag, String remotePassword, Link link) {
+    private IceClient(String localUfrag, String localPassword, String remoteUfrag, String remotePassword, Link link,
+                      DatagramHandler handler) {
+        this.localUfrag = Objects.requireNonNull(localUfrag, "localUfrag");
+        this.localPassword = Objects.requireNonNull(localPassword, "localPassword");
         this.remoteUfrag = Objects.requireNonNull(remoteUfrag, "remoteUfrag");
         this.remotePassword = Objects.requireNonNull(remotePassword, "remotePassword");
         this.link = link;
+        this.handler = handler;
         stunStack.getCredentialsManager().registerAuthority(new CredentialsAuthority() {
             @Override
             public byte[] getLocalKey(String username) {
@@ -111,7 +116,32 @@ public final class IceClient implements AutoCloseable {
     public static IceClient udp(String remoteUfrag, String remotePassword, InetSocketAddress remote)
             throws IOException {
         DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        return new IceClient(remoteUfrag, remotePassword, new UdpLink(socket, remote));
+        return new IceClient(random(8), random(24), remoteUfrag, remotePassword, new UdpLink(socket, remote), null);
+    }
+
+    /**
+     * A client on a socket the caller bound already, with credentials the caller chose, for a peer that puts them in
+     * its offer before it knows the other side's (a load-test bot: offer first, then check). Non-STUN datagrams go to
+     * {@code handler} on the reader thread, in a buffer reused for the next one ({@link #receive} then gets nothing);
+     * with a null handler they are queued for {@link #receive} as usual. The client owns the socket from now on.
+     *
+     * @param localUfrag    at least 4 ice-chars (RFC 8445 §5.3)
+     * @param localPassword at least 22 ice-chars
+     */
+    public static IceClient udp(DatagramSocket socket, String localUfrag, String localPassword, String remoteUfrag,
+                                String remotePassword, InetSocketAddress remote, DatagramHandler handler) {
+        Objects.requireNonNull(socket, "socket");
+        if (localUfrag.length() < 4 || localPassword.length() < 22) {
+            throw new IllegalArgumentException("ICE ufrag needs at least 4 characters, the password 22 (RFC 8445 §5.3)");
+        }
+        return new IceClient(localUfrag, localPassword, remoteUfrag, remotePassword, new UdpLink(socket, remote),
+                handler);
+    }
+
+    /** Random ICE credentials of {@code length} ice-chars (RFC 8445 §5.3), for {@link #udp(DatagramSocket, String,
+     * String, String, String, InetSocketAddress, DatagramHandler)}. */
+    public static String randomIceString(int length) {
+        return random(length);
     }
 
     /** A client that opens a TCP connection to the passive ICE-TCP candidate {@code remote} and checks over it. */
@@ -126,7 +156,7 @@ public final class IceClient implements AutoCloseable {
             socket.close();
             throw e;
         }
-        return new IceClient(remoteUfrag, remotePassword, new TcpLink(socket));
+        return new IceClient(random(8), random(24), remoteUfrag, remotePassword, new TcpLink(socket), null);
     }
 
     public String localUfrag() {
@@ -251,7 +281,7 @@ public final class IceClient implements AutoCloseable {
         return len;
     }
 
-    /** Non-STUN datagrams dropped because nobody called {@link #receive} (queue of 1024 full). */
+    /** Non-STUN datagrams dropped because nobody called {@link #receive} (queue of 1024 full) or the handler threw. */
     public long dataDropped() {
         return dataDropped.sum();
     }
@@ -292,6 +322,12 @@ public final class IceClient implements AutoCloseable {
                     onStun(buf, len);
                 } catch (StunException | IOException | RuntimeException e) {
                     requestsRejected.increment();
+                }
+            } else if (handler != null) {
+                try {
+                    handler.onDatagram(buf, 0, len);
+                } catch (RuntimeException e) {
+                    dataDropped.increment();
                 }
             } else if (!data.offer(Arrays.copyOf(buf, len))) {
                 dataDropped.increment();
@@ -400,7 +436,17 @@ public final class IceClient implements AutoCloseable {
         void close();
     }
 
-    private record UdpLink(DatagramSocket socket, InetSocketAddress remote) implements Link {
+    /** UDP; {@code receive} (the reader thread only) reuses one packet and compares the source without allocating. */
+    private static final class UdpLink implements Link {
+        private final DatagramSocket socket;
+        private final InetSocketAddress remote;
+        private final DatagramPacket incoming = new DatagramPacket(new byte[0], 0);
+
+        UdpLink(DatagramSocket socket, InetSocketAddress remote) {
+            this.socket = socket;
+            this.remote = remote;
+        }
+
         @Override
         public void send(byte[] buf, int off, int len) throws IOException {
             socket.send(new DatagramPacket(buf, off, len, remote));
@@ -409,10 +455,10 @@ public final class IceClient implements AutoCloseable {
         @Override
         public int receive(byte[] buf) throws IOException {
             while (true) {
-                DatagramPacket p = new DatagramPacket(buf, buf.length);
-                socket.receive(p);
-                if (remote.equals(p.getSocketAddress())) {
-                    return p.getLength();
+                incoming.setData(buf, 0, buf.length);
+                socket.receive(incoming);
+                if (incoming.getPort() == remote.getPort() && remote.getAddress().equals(incoming.getAddress())) {
+                    return incoming.getLength();
                 }
             }
         }

@@ -1,0 +1,152 @@
+package org.metrohub.media.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.metrohub.media.node.LocalMediaNode;
+import org.metrohub.media.node.NodeSettings;
+import org.metrohub.media.sfu.Conference;
+import org.metrohub.media.transport.dtls.DtlsCertificate;
+import org.metrohub.media.transport.ice.IceSettings;
+
+/**
+ * Bots in one conference of an in-process {@link LocalMediaNode}, over real UDP on 127.0.0.1: ICE, DTLS-SRTP,
+ * forwarding, renegotiation when participants come and go.
+ */
+class SfuForwardingTest {
+
+    private static final DtlsCertificate CERTIFICATE = DtlsCertificate.generate();
+
+    private LocalMediaNode node;
+    private BotPacer pacer;
+    private ExecutorService renegotiations;
+    private final Map<String, ConferenceSignalling> signalling = new ConcurrentHashMap<>();
+    private final List<BotParticipant> bots = new ArrayList<>();
+
+    @BeforeEach
+    void startNode() {
+        NodeSettings defaults = NodeSettings.defaults();
+        node = new LocalMediaNode(new NodeSettings("bot-test", IceSettings.defaults().withUdpPort(0)
+                .withTcpPort(IceSettings.TCP_EPHEMERAL), defaults.sfu()));
+        pacer = new BotPacer();
+        renegotiations = Executors.newCachedThreadPool(r -> Thread.ofPlatform().daemon().name("renegotiate")
+                .unstarted(r));
+    }
+
+    @AfterEach
+    void stopAll() {
+        pacer.close();
+        bots.forEach(BotParticipant::close);
+        node.close();
+        renegotiations.shutdownNow();
+    }
+
+    @Test
+    void threeBotsReceiveEachOthersAudioAndVideoAndOneLeavingAndRejoiningIsRenegotiated() throws Exception {
+        Conference room = node.openRoom("forwarding");
+        BotSettings settings = BotSettings.defaults().withReceive(2, 2);
+        BotParticipant a = join(room, "a", settings);
+        BotParticipant b = join(room, "b", settings);
+        BotParticipant c = join(room, "c", settings);
+        for (BotParticipant bot : List.of(a, b, c)) {
+            bot.startSending(pacer);
+        }
+        awaitReceiving(a, "b", "c");
+        awaitReceiving(b, "a", "c");
+        awaitReceiving(c, "a", "b");
+        for (BotParticipant bot : List.of(a, b, c)) {
+            assertThat(bot.tracks()).as("%s's tracks by the last answer", bot).hasSize(4);
+            BotStats stats = bot.stats();
+            assertThat(stats.srtpFailures()).isZero();
+            assertThat(stats.malformed()).isZero();
+            for (BotStats.StreamStats s : stats.streams()) {
+                assertThat(s.gaps()).as("%s: sequence gaps in %s", bot, s).isLessThanOrEqualTo(3);
+                if (s.kind().equals("video")) {
+                    assertThat(s.keyframes()).as("%s: keyframes in %s", bot, s).isPositive();
+                }
+            }
+            LatencyHistogram latency = bot.latency();
+            assertThat(latency.count()).isPositive();
+            assertThat(latency.quantileMicros(0.5)).as("%s: median one-way delay (µs)", bot).isLessThan(500_000);
+        }
+        assertThat(a.stats().keyframeRequestsReceived()).as("the node asks senders for keyframes").isPositive();
+
+        // c leaves: a and b are asked to renegotiate and their answers no longer carry c's tracks.
+        int aAsked = signalling.get("a").renegotiationRequests();
+        signalling.get("c").leave("test: c leaves");
+        c.close();
+        Await.until("a's and b's answers without c", () -> noTracksOf(a, "c") && noTracksOf(b, "c"),
+                () -> a.tracks() + " / " + b.tracks());
+        assertThat(signalling.get("a").renegotiationRequests()).isGreaterThan(aAsked);
+        assertThat(signalling.get("a").events()).contains("left c");
+        long aFromC = a.received("c", "video") + a.received("c", "audio");
+        long bFromC = b.received("c", "video") + b.received("c", "audio");
+        long aFromB = a.received("b", "video");
+        Await.until("a still receiving b", () -> a.received("b", "video") > aFromB + 30);
+        assertThat(a.received("c", "video") + a.received("c", "audio")).as("a from c after leaving").isEqualTo(aFromC);
+        assertThat(b.received("c", "video") + b.received("c", "audio")).as("b from c after leaving").isEqualTo(bFromC);
+
+        // c comes back (a new connection, new SSRCs): the others renegotiate and receive it again.
+        BotParticipant c2 = join(room, "c", settings);
+        c2.startSending(pacer);
+        Await.until("a and b receiving the rejoined c",
+                () -> a.received("c", "video") > aFromC + 30 && b.received("c", "video") > bFromC + 30
+                        && a.received("c", "audio") > 0 && b.received("c", "audio") > 0,
+                () -> a.stats() + " / " + b.stats());
+        awaitReceiving(c2, "a", "b");
+        assertThat(signalling.get("a").renegotiationFailures()).isZero();
+        assertThat(room.size()).isEqualTo(3);
+    }
+
+    @Test
+    void simulcastSenderReachesAReceiverAsOneStreamOfItsTopLayer() throws Exception {
+        Conference room = node.openRoom("simulcast");
+        BotParticipant sender = join(room, "sender", BotSettings.defaults().withAudio(false)
+                .withVideo(BotSettings.VideoMode.SIMULCAST).withVideoRate(30, 1_200, 1));
+        BotParticipant viewer = join(room, "viewer", BotSettings.receiveOnly(0, 1));
+        sender.startSending(pacer);
+        Await.until("the viewer receiving video", () -> viewer.received("sender", "video") > 60,
+                () -> viewer.stats().toString());
+        List<BotStats.StreamStats> streams = viewer.stats().streams();
+        assertThat(streams).as("one outgoing SSRC for all layers").singleElement().satisfies(s -> {
+            assertThat(s.participantId()).isEqualTo("sender");
+            // Layer f (1,200 B) goes out; q and h are 300 and 600 B. The node strips mid/rid but keeps the size.
+            assertThat(s.bytes() / s.packets()).isEqualTo(1_200);
+            assertThat(s.gaps()).isLessThanOrEqualTo(3);
+        });
+        assertThat(sender.stats().packetsSent()).as("three layers sent").isGreaterThan(3 * 60);
+    }
+
+    private BotParticipant join(Conference room, String id, BotSettings settings) throws Exception {
+        ConferenceSignalling s = ConferenceSignalling.join(room, id, "Bot " + id, renegotiations);
+        BotParticipant bot = new BotParticipant(id, settings, CERTIFICATE);
+        bots.add(bot);
+        s.bind(bot);
+        signalling.put(id, s);
+        bot.connect(s);
+        return bot;
+    }
+
+    private static void awaitReceiving(BotParticipant bot, String... senders) {
+        Await.until(bot + " receiving audio and video of " + List.of(senders), () -> {
+            for (String sender : senders) {
+                if (bot.received(sender, "audio") < 50 || bot.received(sender, "video") < 30) {
+                    return false;
+                }
+            }
+            return true;
+        }, () -> bot.stats() + " tracks " + bot.tracks());
+    }
+
+    private static boolean noTracksOf(BotParticipant bot, String participant) {
+        return bot.tracks().stream().noneMatch(t -> t.participantId().equals(participant));
+    }
+}
