@@ -38,8 +38,8 @@ import org.metrohub.media.sdp.Candidate;
  * pairs let through) into one reused buffer and hands each datagram to the {@link DatagramHandler}.
  *
  * <p>Consent (RFC 7675): with {@link IceSettings#consentFreshness()} ice4j sends consent checks on the selected pair;
- * if one times out (ice4j fails the pair) or none is confirmed for {@link IceSettings#consentTimeout()} (checked
- * once a second against the {@link IceHarvesters} clock), the transport reports FAILED.
+ * if none is confirmed and nothing arrives for {@link IceSettings#consentTimeout()} (checked once a second against
+ * the {@link IceHarvesters} clock), the transport reports FAILED. One unanswered check is counted, not fatal.
  */
 public final class IceTransport implements AutoCloseable {
 
@@ -72,6 +72,9 @@ public final class IceTransport implements AutoCloseable {
     private final LongAdder sent = new LongAdder();
     private final LongAdder ignoredCandidates = new LongAdder();
     private final LongAdder consentConfirmations = new LongAdder();
+    private final LongAdder unansweredConsentChecks = new LongAdder();
+    /** When the peer last sent us anything (a datagram through the component socket), by the harvesters' clock. */
+    private volatile long lastReceivedMillis;
     private volatile IceState state = IceState.NEW;
     private volatile String selectedPair;
     private volatile Instant lastConsent;
@@ -255,13 +258,20 @@ public final class IceTransport implements AutoCloseable {
         return consentConfirmations.sum();
     }
 
+    /** Consent checks on the selected pair that went unanswered (not fatal on their own, RFC 7675 §5.1). */
+    public long unansweredConsentChecks() {
+        return unansweredConsentChecks.sum();
+    }
+
     /** When consent was last confirmed (or the pair selected), by the harvesters' clock. */
     public Optional<Instant> lastConsent() {
         return Optional.ofNullable(lastConsent);
     }
 
     /**
-     * Reports FAILED if connected and no consent was confirmed within {@link IceSettings#consentTimeout()}. Called
+     * Reports FAILED if connected and, for {@link IceSettings#consentTimeout()}, no consent was confirmed and
+     * nothing arrived from the peer (a browser that still sends media and checks is there, whatever one of ice4j's
+     * checks said). Called
      * once a second by {@link IceHarvesters}; tests call it after moving the clock.
      */
     public void checkConsent() {
@@ -270,9 +280,12 @@ public final class IceTransport implements AutoCloseable {
         if (state != IceState.CONNECTED || !settings.consentFreshness() || last == null) {
             return;
         }
-        Duration silent = Duration.between(last, harvesters.clock().instant());
-        if (silent.compareTo(settings.consentTimeout()) > 0) {
-            fail("consent expired: none confirmed for " + silent.toMillis() + " ms");
+        Instant now = harvesters.clock().instant();
+        Duration silent = Duration.between(last, now);
+        Duration quiet = Duration.ofMillis(now.toEpochMilli() - lastReceivedMillis);
+        if (silent.compareTo(settings.consentTimeout()) > 0 && quiet.compareTo(settings.consentTimeout()) > 0) {
+            fail("consent expired: none confirmed for " + silent.toMillis() + " ms and nothing received for "
+                    + quiet.toMillis() + " ms");
         }
     }
 
@@ -376,6 +389,7 @@ public final class IceTransport implements AutoCloseable {
                 break; // ice4j's merging socket returns without data when interrupted
             }
             received.increment();
+            lastReceivedMillis = harvesters.clock().millis();
             try {
                 handler.onDatagram(buf, packet.getOffset(), packet.getLength());
             } catch (RuntimeException e) {
@@ -412,7 +426,11 @@ public final class IceTransport implements AutoCloseable {
             lastConsent = harvesters.clock().instant();
         } else if (IceMediaStream.PROPERTY_PAIR_STATE_CHANGED.equals(property)
                 && event.getNewValue() == CandidatePairState.FAILED && state == IceState.CONNECTED) {
-            fail("consent lost: a check on the selected pair " + selectedPair + " went unanswered");
+            // RFC 7675 §5.1: a single request may be lost; consent expires 30 s after the last answer, which
+            // checkConsent() watches. (ice4j fails the pair on one unanswered check, at times with the peer
+            // plainly there: seen with Chromium and with our bots.)
+            unansweredConsentChecks.increment();
+            LOG.log(Level.INFO, endpointId + ": a consent check on " + selectedPair + " went unanswered");
         }
     }
 

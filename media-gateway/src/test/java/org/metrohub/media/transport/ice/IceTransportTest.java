@@ -266,6 +266,30 @@ class IceTransportTest {
     }
 
     @Test
+    void aPeerThatKeepsSendingStaysConnectedWhileItsConsentAnswersAreMissing() throws Exception {
+        IceHarvesters harvesters = harvesters(IceSettings.defaults().withUdpPort(0)
+                .withTcpPort(IceSettings.TCP_DISABLED).withConsent(true, Duration.ofSeconds(30)));
+        Endpoint e = endpoint("alive", harvesters);
+        IceClient client = udpClient(e.transport, harvesters);
+        connect(e, client);
+        awaitTrue(() -> e.transport.consentConfirmations() >= 1);
+        Instant last = e.transport.lastConsent().orElseThrow();
+        client.answerChecks(false); // its answers to our checks get lost, its media does not
+
+        clock.set(last.plusSeconds(40));
+        long before = e.transport.received();
+        byte[] media = rtpLike(7, "still here");
+        client.send(media, 0, media.length);
+        awaitTrue(() -> e.transport.received() > before);
+        e.transport.checkConsent();
+        assertThat(e.transport.state()).as("no consent for 40 s, but media 0 s ago").isEqualTo(IceState.CONNECTED);
+
+        clock.set(last.plusSeconds(71));
+        e.transport.checkConsent();
+        assertThat(e.transport.state()).as("31 s of nothing at all").isEqualTo(IceState.FAILED);
+    }
+
+    @Test
     void consentThatIsNotConfirmedWithinTheTimeoutReportsFailed() throws Exception {
         IceHarvesters harvesters = harvesters(IceSettings.defaults().withUdpPort(0)
                 .withTcpPort(IceSettings.TCP_DISABLED).withConsent(true, Duration.ofSeconds(30)));
