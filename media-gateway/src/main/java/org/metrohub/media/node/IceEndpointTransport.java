@@ -3,6 +3,7 @@ package org.metrohub.media.node;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.Consumer;
 import org.metrohub.media.sdp.Candidate;
 import org.metrohub.media.sfu.Endpoint;
 import org.metrohub.media.sfu.EndpointTransport;
@@ -11,7 +12,7 @@ import org.metrohub.media.transport.ice.IceState;
 import org.metrohub.media.transport.ice.IceTransport;
 
 /** An endpoint's transport on the node's shared ICE harvesters. */
-final class IceEndpointTransport implements EndpointTransport {
+public final class IceEndpointTransport implements EndpointTransport {
 
     private final IceTransport ice;
 
@@ -19,19 +20,28 @@ final class IceEndpointTransport implements EndpointTransport {
         this.ice = ice;
     }
 
-    static EndpointTransport.Factory factory(IceHarvesters harvesters) {
+    /** Endpoints' transports on {@code harvesters}. */
+    public static EndpointTransport.Factory factory(IceHarvesters harvesters) {
+        return factory(harvesters, ice -> { });
+    }
+
+    /** The same, telling {@code created} of each ICE transport (tests read its counters). */
+    public static EndpointTransport.Factory factory(IceHarvesters harvesters, Consumer<IceTransport> created) {
         return (String endpointId, Endpoint endpoint, Events events) -> {
+            IceTransport ice;
             try {
-                return new IceEndpointTransport(new IceTransport(endpointId, harvesters, (state, detail) -> {
+                ice = new IceTransport(endpointId, harvesters, (state, detail) -> {
                     if (state == IceState.CONNECTED) {
                         events.connected(detail);
                     } else if (state == IceState.FAILED) {
                         events.failed(detail);
                     }
-                }, endpoint::onDatagram));
+                }, endpoint::onDatagram);
             } catch (IOException e) {
                 throw new UncheckedIOException("ICE transport for " + endpointId + " could not be created", e);
             }
+            created.accept(ice);
+            return new IceEndpointTransport(ice);
         };
     }
 
