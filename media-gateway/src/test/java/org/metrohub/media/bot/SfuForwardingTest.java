@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.metrohub.media.node.LocalMediaNode;
 import org.metrohub.media.node.NodeSettings;
 import org.metrohub.media.sfu.Conference;
+import org.metrohub.media.sfu.SfuSettings;
 import org.metrohub.media.transport.dtls.DtlsCertificate;
 import org.metrohub.media.transport.ice.IceSettings;
 
@@ -136,6 +137,49 @@ class SfuForwardingTest {
             assertThat(s.gaps()).as("layer switches leave no gaps").isLessThanOrEqualTo(3);
         });
         assertThat(sender.stats().packetsSent()).as("three layers sent").isGreaterThan(3 * 60);
+    }
+
+    @Test
+    void withLastNOfOneEachReceiverGetsOneOthersVideoAndEveryonesAudio() throws Exception {
+        node.close();
+        NodeSettings defaults = NodeSettings.defaults();
+        SfuSettings sfu = defaults.sfu();
+        node = new LocalMediaNode(new NodeSettings("last-n", IceSettings.defaults().withUdpPort(0)
+                .withTcpPort(IceSettings.TCP_DISABLED), new SfuSettings(sfu.keyframeRequestInterval(),
+                sfu.senderBitrate(), sfu.feedbackInterval(), sfu.maxParticipants(), 1)));
+        Conference room = node.openRoom("last-n");
+        BotSettings settings = BotSettings.defaults().withReceive(2, 2);
+        BotParticipant a = join(room, "a", settings);
+        BotParticipant b = join(room, "b", settings);
+        BotParticipant c = join(room, "c", settings);
+        for (BotParticipant bot : List.of(a, b, c)) {
+            bot.startSending(pacer);
+        }
+        Map<BotParticipant, List<String>> others = Map.of(a, List.of("b", "c"), b, List.of("a", "c"),
+                c, List.of("a", "b"));
+        // after the first layer choice (every 500 ms) only one other's video flows to each; audio from both
+        for (var e : others.entrySet()) {
+            BotParticipant bot = e.getKey();
+            Await.until(bot + " hearing both others", () -> e.getValue().stream()
+                    .allMatch(o -> bot.received(o, "audio") > 50), () -> bot.stats().toString());
+        }
+        long[][] before = new long[3][2];
+        List<BotParticipant> all = List.of(a, b, c);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 2; j++) {
+                before[i][j] = all.get(i).received(others.get(all.get(i)).get(j), "video");
+            }
+        }
+        Await.until("a second of video after the choice", () -> a.received(others.get(a).get(0), "video")
+                + a.received(others.get(a).get(1), "video") > before[0][0] + before[0][1] + 60);
+        for (int i = 0; i < 3; i++) {
+            BotParticipant bot = all.get(i);
+            long grew0 = bot.received(others.get(bot).get(0), "video") - before[i][0];
+            long grew1 = bot.received(others.get(bot).get(1), "video") - before[i][1];
+            assertThat(Math.min(grew0, grew1)).as(bot + ": video from the second other (beyond last-N)")
+                    .isLessThanOrEqualTo(2);
+            assertThat(Math.max(grew0, grew1)).as(bot + ": video from one other").isPositive();
+        }
     }
 
     private BotParticipant join(Conference room, String id, BotSettings settings) throws Exception {
