@@ -87,7 +87,8 @@ public final class LocalMediaNode implements MediaNode {
                 });
         this.lastLoadNanos = System.nanoTime();
         LOG.log(Level.INFO, "Media node {0} ready in {1} ms: UDP {2}, ICE-TCP {3}, on {4}; DTLS fingerprint {5}",
-                settings.nodeId(), (System.nanoTime() - start) / 1_000_000, harvesters.udpPort(),
+                settings.nodeId(), String.valueOf((System.nanoTime() - start) / 1_000_000),
+                String.valueOf(harvesters.udpPort()),
                 harvesters.tcpPort() == 0 ? "off" : String.valueOf(harvesters.tcpPort()),
                 settings.ice().bindAddresses(), certificate.sdpFingerprint());
     }
