@@ -25,11 +25,7 @@ import org.metrohub.media.rtp.RtpPacket;
 import org.metrohub.media.sdp.Candidate;
 import org.metrohub.media.sfu.bwe.BandwidthEstimator;
 import org.metrohub.media.sfu.bwe.BitrateMeter;
-import org.metrohub.media.sfu.bwe.BandwidthUsage;
 import org.metrohub.media.sfu.bwe.BweConfig;
-import org.metrohub.media.sfu.bwe.LayerAllocation;
-import org.metrohub.media.sfu.bwe.LayerSelector;
-import org.metrohub.media.sfu.bwe.SourceRequest;
 import org.metrohub.media.sfu.feedback.NackResponder;
 import org.metrohub.media.sfu.feedback.TransportCcRecorder;
 import org.metrohub.media.sfu.forward.StreamKind;
@@ -88,7 +84,7 @@ public final class Endpoint {
     private final RtpPacket retransmitted = new RtpPacket();
     private final RetransmitSink retransmissions = new RetransmitSink();
     private final BandwidthEstimator bandwidth = new BandwidthEstimator(BweConfig.defaults());
-    private final LayerSelector layerSelector = new LayerSelector();
+    private final LayerChoice layerChoice = new LayerChoice(this);
     private int transportSequence;
     private final SenderReport senderReport = new SenderReport();
     private final BitrateMeter inRate = new BitrateMeter();
@@ -111,7 +107,6 @@ public final class Endpoint {
     private volatile ConnectionState state = ConnectionState.NEW;
     private volatile boolean closed;
     private final NegotiationState negotiation;
-    private long lastOveruseNanos;
 
     /** What the offers so far fixed for this endpoint; used under the conference's lock. */
     static final class NegotiationState {
@@ -642,101 +637,20 @@ public final class Endpoint {
         return wantsKeyframe;
     }
 
-    /**
-     * Chooses the simulcast layer of each source this endpoint receives from its bandwidth estimate (transport-wide
-     * feedback, else its REMB), the dominant speaker's video first ({@link LayerSelector}); the switch happens at
-     * that layer's next keyframe. The estimate cannot grow much beyond what is sent, so when the path has been
-     * calm for {@link #PROBE_AFTER_NANOS} a source one layer short of the best the sender offers is tried one
-     * layer up for {@link #PROBE_NANOS}: the higher rate either shows the path carries it (the estimate rises) or
-     * overuses it (the estimate falls and the layer comes down). Called from the conference's periodic task.
-     */
+    /** The periodic layer choice for what this endpoint receives (see {@link LayerChoice}). */
     void selectLayers(long now, String dominantSpeaker, Set<String> videoFrom) {
-        Forwarding[] all = receiving;
-        List<SourceRequest> requests = new ArrayList<>();
-        for (Forwarding f : all) {
-            if (videoFrom != null && f.source().kind().equals("video") && !videoFrom.contains(f.source().owner().id())) {
-                pause(f); // beyond last-N: no video from this participant for now
-                continue;
-            }
-            if (f.source().kind().equals("video") && !f.source().simulcast() && f.rewriter().targetLayer() < 0) {
-                resume(f, 0);
-            }
-            if (f.source().simulcast() && !f.closed()) {
-                Source s = f.source();
-                requests.add(s.owner().id().equals(dominantSpeaker) || all.length <= 2
-                        ? SourceRequest.onStage(s.meter()) : SourceRequest.thumbnail(s.meter()));
-            }
-        }
-        if (requests.isEmpty()) {
-            return;
-        }
-        long estimate;
-        boolean calm;
-        synchronized (sendLock) {
-            boolean measured = bandwidth.feedbackPackets() > 0 || bandwidth.rembBps() > 0;
-            estimate = measured ? bandwidth.estimateBps() : Long.MAX_VALUE / 4;
-            calm = bandwidth.usage() != BandwidthUsage.OVERUSING && bandwidth.lossFraction() < 0.05;
-            if (!calm) {
-                lastOveruseNanos = now;
-            }
-        }
-        LayerAllocation allocation = layerSelector.allocate(estimate, requests, now);
-        for (Forwarding f : all) {
-            Source s = f.source();
-            if (!s.simulcast() || f.closed()
-                    || (videoFrom != null && !videoFrom.contains(s.owner().id()))) {
-                continue;
-            }
-            int highest = s.highestActiveLayer(now, 1_000_000_000L);
-            if (highest < 0) {
-                continue;
-            }
-            int target = Math.min(Math.max(0, allocation.layerOf(s.meter().id())), highest);
-            if (f.probeUntilNanos() > now && f.probeLayer() > target && calm) {
-                target = Math.min(f.probeLayer(), highest);
-            } else if (target < highest && calm && now - lastOveruseNanos > PROBE_AFTER_NANOS
-                    && now - f.lastUpSwitchNanos() > PROBE_AFTER_NANOS) {
-                target = target + 1;
-                f.probe(target, now + PROBE_NANOS);
-            }
-            boolean switching;
-            synchronized (sendLock) {
-                int before = f.rewriter().targetLayer();
-                switching = before != target;
-                if (switching) {
-                    f.rewriter().setTargetLayer(target);
-                    if (target > before) {
-                        f.upSwitched(now);
-                    }
-                }
-            }
-            if (switching) {
-                LOG.log(Level.DEBUG, "{0}: {1} now gets layer {2} of {3} (estimate {4} b/s)", this, s, target,
-                        s.layerCount(), estimate);
-                conference.requestKeyframe(s);
-            }
-        }
+        layerChoice.run(now, dominantSpeaker, videoFrom);
     }
 
-    private void pause(Forwarding f) {
-        synchronized (sendLock) {
-            if (f.rewriter().targetLayer() >= 0) {
-                f.rewriter().setTargetLayer(-1);
-            }
-        }
+    /** Guards this endpoint's send side: its send buffers, SRTP send contexts, rewriters and estimator. */
+    Object sendLock() {
+        return sendLock;
     }
 
-    private void resume(Forwarding f, int layer) {
-        synchronized (sendLock) {
-            f.rewriter().setTargetLayer(layer);
-        }
-        conference.requestKeyframe(f.source());
+    /** The bandwidth estimate towards this endpoint; use under {@link #sendLock()}. */
+    BandwidthEstimator bandwidth() {
+        return bandwidth;
     }
-
-    /** Calm time before a receiver is tried on a higher layer. */
-    static final long PROBE_AFTER_NANOS = 4_000_000_000L;
-    /** How long a tried layer is kept unless the path overuses. */
-    static final long PROBE_NANOS = 4_000_000_000L;
 
     /** Asks this endpoint (a sender) for a keyframe of every known layer of {@code source}. */
     void sendKeyframeRequest(Source source) {
