@@ -22,9 +22,11 @@ public final class QueryParams {
   private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
   private final Map<String, List<String>> values;
+  private final Map<String, String> unsanitizedFirst;
 
-  private QueryParams(Map<String, List<String>> values) {
+  private QueryParams(Map<String, List<String>> values, Map<String, String> unsanitizedFirst) {
     this.values = values;
+    this.unsanitizedFirst = unsanitizedFirst;
   }
 
   /**
@@ -34,8 +36,9 @@ public final class QueryParams {
    */
   public static QueryParams parse(String rawQuery) {
     Map<String, List<String>> values = new LinkedHashMap<>();
+    Map<String, String> unsanitizedFirst = new LinkedHashMap<>();
     if (rawQuery == null || rawQuery.isEmpty()) {
-      return new QueryParams(values);
+      return new QueryParams(values, unsanitizedFirst);
     }
     if (rawQuery.length() > MAX_QUERY_LENGTH) {
       throw new IllegalArgumentException("query string longer than " + MAX_QUERY_LENGTH + " characters");
@@ -54,12 +57,13 @@ public final class QueryParams {
         String pair = rawQuery.substring(start, end);
         int eq = pair.indexOf('=');
         String name = sanitize(decode(eq < 0 ? pair : pair.substring(0, eq)));
-        String value = eq < 0 ? "" : sanitize(decode(pair.substring(eq + 1)));
-        values.computeIfAbsent(name, n -> new ArrayList<>(1)).add(value);
+        String decoded = eq < 0 ? "" : decode(pair.substring(eq + 1));
+        values.computeIfAbsent(name, n -> new ArrayList<>(1)).add(sanitize(decoded));
+        unsanitizedFirst.putIfAbsent(name, decoded);
       }
       start = end + 1;
     }
-    return new QueryParams(values);
+    return new QueryParams(values, unsanitizedFirst);
   }
 
   /** bbb-web's {@code ParamsUtil.sanitizeString}: control characters removed, then trimmed. */
@@ -83,6 +87,14 @@ public final class QueryParams {
   public String first(String name) {
     List<String> list = values.get(name);
     return list == null ? null : list.getFirst();
+  }
+
+  /**
+   * The first value of {@code name} as decoded, before sanitizing, or {@code null}: bbb-web's {@code create}
+   * refuses a meeting ID that sanitizing would change.
+   */
+  public String unsanitizedFirst(String name) {
+    return unsanitizedFirst.get(name);
   }
 
   /** All values of {@code name}, in order; empty when absent. */
