@@ -74,7 +74,7 @@ public final class BbbDispatcher {
       return failure(callName, params, false, checksumError.get());
     }
     try {
-      return switch (parser.parse(callName, params)) {
+      return switch (parser.parseDecoded(callName, params)) {
         case CreateMeetingRequest create -> create(create, api);
         case JoinMeetingRequest join -> join(join, api);
         case EndMeetingRequest end -> end(end, api);

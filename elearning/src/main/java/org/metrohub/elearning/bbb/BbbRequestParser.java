@@ -62,7 +62,7 @@ public final class BbbRequestParser {
    *     this server does not implement
    */
   public BbbRequest parse(String callName, String rawQuery) {
-    return parse(callName, decode(rawQuery));
+    return parseDecoded(callName, decode(rawQuery));
   }
 
   static QueryParams decode(String rawQuery) {
@@ -73,7 +73,7 @@ public final class BbbRequestParser {
     }
   }
 
-  BbbRequest parse(String callName, QueryParams params) {
+  BbbRequest parseDecoded(String callName, QueryParams params) {
     return switch (callName) {
       case "create" -> create(params);
       case "join" -> join(params);
