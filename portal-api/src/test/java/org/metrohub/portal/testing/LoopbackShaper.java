@@ -38,6 +38,7 @@ public final class LoopbackShaper implements AutoCloseable {
     /** About a second of 1200-byte packets at 300 kbit/s: a bad link's queue, not an endless buffer. */
     static final int QUEUE_PACKETS = 32;
 
+
     private static final String DEV = "lo";
     private static final int FIRST_CLASS = 0x10;
 
@@ -81,14 +82,31 @@ public final class LoopbackShaper implements AutoCloseable {
                     "ceil", rate);
             return;
         }
+        addClass(port, rate, QUEUE_PACKETS);
+    }
+
+    private void addClass(int port, String rate, int queuePackets) {
         int n = nextClass++;
         run("class", "add", "dev", DEV, "parent", "1:", "classid", classId(n), "htb", "rate", rate, "ceil", rate);
         run("qdisc", "add", "dev", DEV, "parent", classId(n), "handle", Integer.toHexString(n) + ":", "pfifo",
-                "limit", Integer.toString(QUEUE_PACKETS));
+                "limit", Integer.toString(queuePackets));
         run("filter", "add", "dev", DEV, "parent", "1:", "protocol", "ip", "prio", Integer.toString(n), "u32",
                 "match", "ip", "protocol", "17", "0xff", "match", "ip", "dport", Integer.toString(port), "0xffff",
                 "flowid", classId(n));
         classByPort.put(port, n);
+    }
+
+    /**
+     * Drops every UDP datagram to {@code port}: a network that blocks UDP (undo with {@link #lift}). Done with a
+     * class whose queue holds nothing, since tc's drop action needs a kernel module the namespace may not have.
+     */
+    public synchronized void block(int port) {
+        if (port < 1 || port > 0xffff) {
+            throw new IllegalArgumentException("port " + port);
+        }
+        requireInstalled();
+        lift(port);
+        addClass(port, "8bit", 0);
     }
 
     /** Lets datagrams to {@code port} through unshaped again; a port that is not limited is left alone. */
