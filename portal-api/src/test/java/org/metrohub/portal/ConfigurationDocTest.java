@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.metrohub.portal.classes.CoursesProperties;
 import org.metrohub.portal.embedded.EmbeddedEnginesInitializer;
 import org.metrohub.portal.embedded.EmbeddedKafka;
 import org.metrohub.portal.embedded.EmbeddedPostgres;
@@ -28,7 +29,7 @@ class ConfigurationDocTest {
         String doc = Files.readString(Path.of("..", "docs", "configuration.md"));
         List<String> properties = new ArrayList<>();
         for (Class<?> type : List.of(SecurityProperties.class, RoomsProperties.class, EventsProperties.class,
-                MediaProperties.class)) {
+                MediaProperties.class, CoursesProperties.class)) {
             collect(type.getAnnotation(ConfigurationProperties.class).value(), type, properties);
         }
         for (Class<?> type : List.of(EmbeddedEnginesInitializer.class, EmbeddedRedis.class, EmbeddedPostgres.class,

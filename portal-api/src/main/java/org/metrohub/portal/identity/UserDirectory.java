@@ -20,6 +20,24 @@ public class UserDirectory {
         this.db = db;
     }
 
+    /**
+     * A user by id (a UUID) or user name, as the API shows them (no password hash); empty when the directory
+     * has none. Users of an external issuer are not in the directory.
+     */
+    public Mono<UserView> findUser(String idOrUsername) {
+        Mono<UserAccount> account = asUuid(idOrUsername) != null ? findById(asUuid(idOrUsername))
+                : findByUsername(idOrUsername);
+        return account.map(a -> UserView.of(a.toCurrentUser()));
+    }
+
+    private static UUID asUuid(String value) {
+        try {
+            return value.length() == 36 ? UUID.fromString(value) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     Mono<UserAccount> findByUsername(String username) {
         return db.sql("SELECT id, tenant_id, username, display_name, password_hash, roles FROM app_user WHERE username = :u")
                 .bind("u", username)

@@ -13,13 +13,16 @@ import org.metrohub.portal.identity.CurrentUser;
 import org.metrohub.portal.identity.IssuedToken;
 import org.metrohub.portal.identity.TokenIssuer;
 import org.metrohub.portal.web.ApiException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * The rooms use cases. A change to a room and its event are written in one transaction (the outbox);
- * presence lives in Redis. Every call checks tenant and role through {@link RoomPolicy}.
+ * presence lives in Redis. Every call checks tenant and role through {@link RoomPolicy}; joining also
+ * consults the {@link RoomAccessPolicy} beans other features provide.
  */
 @Service
 public class RoomService {
@@ -33,9 +36,11 @@ public class RoomService {
     private final TokenIssuer tokens;
     private final RoomsProperties properties;
     private final InstantSource clock;
+    private final List<RoomAccessPolicy> accessPolicies;
 
     public RoomService(RoomRepository rooms, PresenceStore presence, EventOutbox outbox, TransactionalOperator tx,
-                       TokenIssuer tokens, RoomsProperties properties, InstantSource clock) {
+                       TokenIssuer tokens, RoomsProperties properties, InstantSource clock,
+                       ObjectProvider<RoomAccessPolicy> accessPolicies) {
         this.rooms = rooms;
         this.presence = presence;
         this.outbox = outbox;
@@ -43,6 +48,7 @@ public class RoomService {
         this.tokens = tokens;
         this.properties = properties;
         this.clock = clock;
+        this.accessPolicies = accessPolicies.orderedStream().toList();
     }
 
     public Mono<Room> create(CurrentUser user, CreateRoomRequest request) {
@@ -105,18 +111,26 @@ public class RoomService {
             RoomPolicy.checkTenant(user, room);
             requireOpen(room);
             String role = RoomPolicy.roleInRoom(user, room);
-            Participant participant = new Participant(user.id(), user.displayName(), role, now());
-            return presence.list(room.id())
-                    .flatMap(present -> {
-                        boolean inside = present.stream().anyMatch(p -> p.userId().equals(user.id()));
-                        if (!inside && present.size() >= room.capacity()) {
-                            return Mono.error(ApiException.conflict("The room is full (capacity " + room.capacity() + ")."));
-                        }
-                        return presence.enter(room.id(), participant);
-                    })
-                    .flatMap(isNew -> isNew ? participantEvent(RoomEventType.PARTICIPANT_JOINED, room, participant) : Mono.empty())
-                    .then(Mono.fromSupplier(() -> ticket(user, room, role)));
+            return checkAccess(user, room).then(Mono.defer(() -> admit(user, room, role)));
         });
+    }
+
+    private Mono<Void> checkAccess(CurrentUser user, Room room) {
+        return Flux.fromIterable(accessPolicies).concatMap(policy -> policy.checkJoin(user, room)).then();
+    }
+
+    private Mono<JoinTicket> admit(CurrentUser user, Room room, String role) {
+        Participant participant = new Participant(user.id(), user.displayName(), role, now());
+        return presence.list(room.id())
+                .flatMap(present -> {
+                    boolean inside = present.stream().anyMatch(p -> p.userId().equals(user.id()));
+                    if (!inside && present.size() >= room.capacity()) {
+                        return Mono.error(ApiException.conflict("The room is full (capacity " + room.capacity() + ")."));
+                    }
+                    return presence.enter(room.id(), participant);
+                })
+                .flatMap(isNew -> isNew ? participantEvent(RoomEventType.PARTICIPANT_JOINED, room, participant) : Mono.empty())
+                .then(Mono.fromSupplier(() -> ticket(user, room, role)));
     }
 
     public Mono<Void> leave(CurrentUser user, UUID id) {
