@@ -2,7 +2,6 @@ package org.metrohub.portal.attendance;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.metrohub.portal.events.CloudEvent;
 import org.metrohub.portal.events.KafkaClients;
@@ -61,7 +60,7 @@ public class AttendanceProjector implements RoomEventProjection, SmartLifecycle 
         if (event.time() == null || blank(event.tenant())) {
             return Mono.just(Outcome.MALFORMED);
         }
-        Instant at = event.time().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
+        Instant at = event.time(); // PostgreSQL keeps it to the microsecond; the timeline is computed from what it kept
         if (closed) {
             return tx.transactional(store.lockRoom(roomId, event.tenant())
                     .then(store.insertEvent(eventId, roomId, event.tenant(), "ROOM_CLOSED", null, at, null, null))

@@ -35,9 +35,19 @@ public final class Tokens {
 
     /** An access token for {@code role@tenant} signed with {@code key}, valid over the given window. */
     public static String accessToken(ECKey key, String tenant, String role, Instant issued, Instant expires) throws Exception {
+        return accessToken(key, UUID.randomUUID().toString(), null, tenant, role, issued, expires);
+    }
+
+    /**
+     * An access token for user {@code subject} named {@code name} (no {@code name} claim when null), role
+     * {@code role} in {@code tenant}, signed with {@code key}, valid over the given window.
+     */
+    public static String accessToken(ECKey key, String subject, String name, String tenant, String role, Instant issued,
+                                     Instant expires) throws Exception {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer("metrohub")
-                .subject(UUID.randomUUID().toString())
+                .subject(subject)
+                .claim("name", name)
                 .audience("metrohub-api")
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(issued))
