@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.metrohub.portal.classes.ClassService;
 import org.metrohub.portal.identity.CurrentUser;
 import org.metrohub.portal.rooms.RoomController;
 import org.metrohub.portal.web.ApiException;
+import org.metrohub.portal.web.PathIds;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -39,9 +41,11 @@ public class AttendanceController {
     private static final int MAX_GRACE_MINUTES = 24 * 60;
 
     private final AttendanceService attendance;
+    private final ClassService classes;
 
-    public AttendanceController(AttendanceService attendance) {
+    public AttendanceController(AttendanceService attendance, ClassService classes) {
         this.attendance = attendance;
+        this.classes = classes;
     }
 
     @GetMapping(value = "/api/rooms/{id}/attendance", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
@@ -61,6 +65,25 @@ public class AttendanceController {
         return attendance.room(user, roomId, start, grace).map(report -> csv
                 ? csv(AttendanceService.csv(report), "attendance-room-" + roomId + ".csv")
                 : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report));
+    }
+
+    @GetMapping(value = "/api/classes/{id}/attendance", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+    @Operation(summary = "A class's attendance: its room's, late counted from the class's scheduled start "
+            + "(the course's teacher or an ADMIN of its tenant)")
+    public Mono<ResponseEntity<Object>> lesson(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+            @Parameter(description = "minutes after the scheduled start still on time (0–1440)")
+            @RequestParam(defaultValue = "5") String graceMinutes,
+            @Parameter(description = "json or csv; overrides Accept") @RequestParam(required = false) String format,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        var classId = PathIds.uuid(id, "class");
+        int grace = graceMinutes(graceMinutes);
+        boolean csv = wantsCsv(format, accept);
+        return classes.get(user, classId)
+                .flatMap(lesson -> attendance.room(user, lesson.roomId(), lesson.scheduledStart(), grace))
+                .map(report -> csv
+                        ? csv(AttendanceService.csv(report), "attendance-class-" + classId + ".csv")
+                        : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report));
     }
 
     @GetMapping(value = "/api/users/{userId}/attendance", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})

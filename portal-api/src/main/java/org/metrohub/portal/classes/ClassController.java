@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.metrohub.portal.identity.CurrentUser;
+import org.metrohub.portal.web.PathIds;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +35,7 @@ public class ClassController {
     public Mono<ResponseEntity<CourseClass>> create(@AuthenticationPrincipal CurrentUser user,
                                                     @PathVariable String courseId,
                                                     @Valid @RequestBody CreateClassRequest request) {
-        return classes.create(user, Ids.parse(courseId, "course"), request)
+        return classes.create(user, PathIds.uuid(courseId, "course"), request)
                 .map(c -> ResponseEntity.created(URI.create("/api/classes/" + c.id())).body(c));
     }
 
@@ -42,24 +43,24 @@ public class ClassController {
     @Operation(summary = "A course's classes by scheduled start (its teacher, its students, ADMIN)")
     public Mono<Map<String, List<CourseClass>>> list(@AuthenticationPrincipal CurrentUser user,
                                                      @PathVariable String courseId) {
-        return classes.list(user, Ids.parse(courseId, "course")).map(list -> Map.of("items", list));
+        return classes.list(user, PathIds.uuid(courseId, "course")).map(list -> Map.of("items", list));
     }
 
     @GetMapping("/api/classes/{id}")
     @Operation(summary = "One class")
     public Mono<CourseClass> get(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
-        return classes.get(user, Ids.parse(id, "class"));
+        return classes.get(user, PathIds.uuid(id, "class"));
     }
 
     @PostMapping("/api/classes/{id}/start")
     @Operation(summary = "Start a scheduled class: its members may join its room from now on (teacher or ADMIN)")
     public Mono<CourseClass> start(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
-        return classes.start(user, Ids.parse(id, "class"));
+        return classes.start(user, PathIds.uuid(id, "class"));
     }
 
     @PostMapping("/api/classes/{id}/end")
     @Operation(summary = "End a class and close its room (teacher or ADMIN)")
     public Mono<CourseClass> end(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
-        return classes.end(user, Ids.parse(id, "class"));
+        return classes.end(user, PathIds.uuid(id, "class"));
     }
 }

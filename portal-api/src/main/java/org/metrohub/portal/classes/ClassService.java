@@ -45,8 +45,9 @@ public class ClassService {
     public Mono<CourseClass> create(CurrentUser user, UUID courseId, CreateClassRequest request) {
         return courses.find(courseId).flatMap(course -> {
             CoursePolicy.checkTeach(user, course);
-            ClassTiming timing = CourseService.rule(() -> new ClassTiming(instant(request.scheduledStart()),
-                    request.durationMinutes()));
+            // PostgreSQL keeps microseconds: answer the create with what a later read returns
+            ClassTiming timing = CourseService.rule(() -> new ClassTiming(
+                    instant(request.scheduledStart()).truncatedTo(ChronoUnit.MICROS), request.durationMinutes()));
             String title = request.title().strip();
             Mono<CourseClass> create = rooms.create(user, new CreateRoomRequest(RoomKind.CLASS.name(), title,
                             request.description(), request.capacity()))

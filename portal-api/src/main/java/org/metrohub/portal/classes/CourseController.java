@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.metrohub.portal.identity.CurrentUser;
+import org.metrohub.portal.web.PathIds;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -51,28 +52,28 @@ public class CourseController {
     @GetMapping("/{id}")
     @Operation(summary = "One course (its teacher, its students, ADMIN)")
     public Mono<Course> get(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
-        return courses.get(user, Ids.parse(id, "course"));
+        return courses.get(user, PathIds.uuid(id, "course"));
     }
 
     @PatchMapping("/{id}")
     @Operation(summary = "Change a course's name, description or schedule (its teacher or ADMIN)")
     public Mono<Course> update(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
                                @Valid @RequestBody UpdateCourseRequest request) {
-        return courses.update(user, Ids.parse(id, "course"), request);
+        return courses.update(user, PathIds.uuid(id, "course"), request);
     }
 
     @GetMapping("/{id}/students")
     @Operation(summary = "The course's enrolled students (its teacher or ADMIN)")
     public Mono<Map<String, List<Enrolment>>> students(@AuthenticationPrincipal CurrentUser user,
                                                        @PathVariable String id) {
-        return courses.students(user, Ids.parse(id, "course")).map(list -> Map.of("items", list));
+        return courses.students(user, PathIds.uuid(id, "course")).map(list -> Map.of("items", list));
     }
 
     @PostMapping("/{id}/students")
     @Operation(summary = "Enrol a STUDENT of the tenant by user id or user name (201 new, 200 already enrolled)")
     public Mono<ResponseEntity<Enrolment>> enrol(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
                                                  @Valid @RequestBody EnrolRequest request) {
-        return courses.enrol(user, Ids.parse(id, "course"), request)
+        return courses.enrol(user, PathIds.uuid(id, "course"), request)
                 .map(e -> ResponseEntity.status(e.isNew() ? HttpStatus.CREATED : HttpStatus.OK).body(e.enrolment()));
     }
 
@@ -80,7 +81,7 @@ public class CourseController {
     @Operation(summary = "Remove a student from the course (its teacher or ADMIN)")
     public Mono<ResponseEntity<Void>> unenrol(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
                                               @PathVariable String userId) {
-        return courses.unenrol(user, Ids.parse(id, "course"), userId).thenReturn(ResponseEntity.noContent().build());
+        return courses.unenrol(user, PathIds.uuid(id, "course"), userId).thenReturn(ResponseEntity.noContent().build());
     }
 
     @PostMapping("/{id}/invites")
@@ -88,7 +89,7 @@ public class CourseController {
     public Mono<ResponseEntity<IssuedInvite>> createInvite(@AuthenticationPrincipal CurrentUser user,
                                                            @PathVariable String id,
                                                            @Valid @RequestBody(required = false) CreateInviteRequest request) {
-        return courses.createInvite(user, Ids.parse(id, "course"),
+        return courses.createInvite(user, PathIds.uuid(id, "course"),
                         request == null ? new CreateInviteRequest(null, null) : request)
                 .map(invite -> ResponseEntity.status(HttpStatus.CREATED).body(invite));
     }
@@ -97,13 +98,13 @@ public class CourseController {
     @Operation(summary = "The course's invite links, newest first, without their tokens (its teacher or ADMIN)")
     public Mono<Map<String, List<CourseInvite>>> invites(@AuthenticationPrincipal CurrentUser user,
                                                          @PathVariable String id) {
-        return courses.invites(user, Ids.parse(id, "course")).map(list -> Map.of("items", list));
+        return courses.invites(user, PathIds.uuid(id, "course")).map(list -> Map.of("items", list));
     }
 
     @DeleteMapping("/{id}/invites/{inviteId}")
     @Operation(summary = "Revoke an invite link (its teacher or ADMIN)")
     public Mono<CourseInvite> revokeInvite(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
                                            @PathVariable String inviteId) {
-        return courses.revokeInvite(user, Ids.parse(id, "course"), Ids.parse(inviteId, "invite"));
+        return courses.revokeInvite(user, PathIds.uuid(id, "course"), PathIds.uuid(inviteId, "invite"));
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.metrohub.portal.identity.CurrentUser;
-import org.metrohub.portal.web.ApiException;
+import org.metrohub.portal.web.PathIds;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -104,13 +104,6 @@ public class RoomController {
 
     /** The room id in a path, or a 400 problem when it is no UUID. */
     public static UUID roomId(String id) {
-        try {
-            if (id.length() == 36) {
-                return UUID.fromString(id);
-            }
-        } catch (IllegalArgumentException e) {
-            // answered below
-        }
-        throw ApiException.badRequest("A room id is a UUID such as 3f2b8c1e-0d4a-4b7e-9a51-2c6f0e8d9b13.");
+        return PathIds.uuid(id, "room");
     }
 }

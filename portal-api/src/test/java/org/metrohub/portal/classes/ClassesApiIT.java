@@ -100,6 +100,24 @@ class ClassesApiIT {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(activity(roomId)).containsSubsequence(
                 "org.metrohub.room.created.v1", "org.metrohub.participant.joined.v1", "org.metrohub.room.closed.v1"));
+
+        // the class's attendance is its room's, "late" measured from the class's scheduled start (an hour ahead)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<?, ?> report = client.get().uri("/api/classes/{id}/attendance", lesson.get("id"))
+                    .headers(h -> h.setBearerAuth(teacher)).exchange().expectStatus().isOk()
+                    .expectBody(Map.class).returnResult().getResponseBody();
+            assertThat(Objects.requireNonNull(report).get("expectedStart")).isEqualTo(lesson.get("scheduledStart"));
+            List<?> participants = (List<?>) report.get("items");
+            assertThat(participants).singleElement().satisfies(p -> {
+                Map<?, ?> row = (Map<?, ?>) p;
+                assertThat(row.get("displayName")).isEqualTo("Riverton Student");
+                assertThat(row.get("joins")).isEqualTo(1);
+                assertThat(row.get("presentNow")).isEqualTo(false);
+                assertThat(row.get("late")).isEqualTo(false);
+            });
+        });
+        Problem.expect(client.get().uri("/api/classes/{id}/attendance", lesson.get("id"))
+                .headers(h -> h.setBearerAuth(student)).exchange(), 403);
     }
 
     @Test

@@ -1,16 +1,15 @@
-package org.metrohub.portal.classes;
+package org.metrohub.portal.web;
 
 import java.util.UUID;
-import org.metrohub.portal.web.ApiException;
 
-/** Ids in paths. */
-final class Ids {
+/** Ids in request paths. */
+public final class PathIds {
 
-    private Ids() {
+    private PathIds() {
     }
 
-    /** The UUID in a path, or a 400 problem that names what it should have been. */
-    static UUID parse(String id, String what) {
+    /** The UUID in a path, or a 400 problem that names what it should have been ({@code what}: "room", "class"…). */
+    public static UUID uuid(String id, String what) {
         try {
             if (id.length() == 36) {
                 return UUID.fromString(id);
