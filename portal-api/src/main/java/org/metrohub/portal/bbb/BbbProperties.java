@@ -59,7 +59,7 @@ public record BbbProperties(
         try {
             ChecksumAlgorithm.parseList(checksumAlgorithms);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("metrohub.bbb.checksum-algorithms: " + e.getMessage(), e);
+            throw new IllegalArgumentException("metrohub.bbb.checksum-algorithms: " + e.getMessage());
         }
         if (roomKind == RoomKind.CONSULTATION) {
             throw new IllegalArgumentException("metrohub.bbb.room-kind must be CLASS or MEETING");
