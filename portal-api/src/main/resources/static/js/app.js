@@ -6,6 +6,7 @@ import { createRouter } from './router.js';
 import * as session from './session.js';
 import { el } from './ui.js';
 import { homeView } from './views/home.js';
+import { joinView } from './views/join.js';
 import { loginView } from './views/login.js';
 import { newRoomView } from './views/room-new.js';
 import { roomView } from './views/room.js';
@@ -20,9 +21,12 @@ function showSignedIn(user) {
   $('user-name').textContent = user?.displayName ?? user?.username ?? '';
   $('user-tenant').textContent = user?.tenant ?? '';
   $('user-role').textContent = (user?.roles ?? []).join(', ');
-  for (const id of ['user-box', 'main-nav', 'live-panel']) $(id).hidden = false;
+  // a guest (admitted to one room through the BigBlueButton API) sees that room only: no navigation, no live feed
+  const guest = !!user?.guestRoomId;
+  $('user-box').hidden = false;
+  for (const id of ['main-nav', 'live-panel']) $(id).hidden = guest;
   document.body.classList.add('signed-in');
-  events.start();
+  if (!guest) events.start();
 }
 
 function showSignedOut() {
@@ -44,10 +48,14 @@ const router = createRouter($('main'), [
   { path: '/rooms', view: roomsView },
   { path: '/rooms/new', view: newRoomView },
   { path: '/rooms/:id', view: roomView },
+  { path: '/join/:ticket', view: joinView },
 ], {
   notFound,
   guard(path, query) {
+    if (path.startsWith('/join/')) return null; // a guest ticket: works signed in or not
     const signedIn = session.isSignedIn();
+    const guestRoom = signedIn ? session.currentUser()?.guestRoomId : null;
+    if (guestRoom && path !== `/rooms/${guestRoom}`) return `/rooms/${guestRoom}`;
     if (path === '/') return signedIn ? '/home' : '/login';
     if (!signedIn && path !== '/login') {
       const search = query.toString();
@@ -76,7 +84,8 @@ $('logout').addEventListener('click', () => {
 async function boot() {
   if (session.isSignedIn()) {
     try {
-      session.setUser(await get('/api/me'));
+      const me = await get('/api/me');
+      session.setUser({ ...me, guestRoomId: session.currentUser()?.guestRoomId });
     } catch {
       // offline or expired: the stored profile (or the login page) will do
     }

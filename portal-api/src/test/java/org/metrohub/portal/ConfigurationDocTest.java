@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.metrohub.portal.bbb.BbbProperties;
 import org.metrohub.portal.classes.CoursesProperties;
 import org.metrohub.portal.embedded.EmbeddedEnginesInitializer;
 import org.metrohub.portal.embedded.EmbeddedKafka;
@@ -29,7 +30,7 @@ class ConfigurationDocTest {
         String doc = Files.readString(Path.of("..", "docs", "configuration.md"));
         List<String> properties = new ArrayList<>();
         for (Class<?> type : List.of(SecurityProperties.class, RoomsProperties.class, EventsProperties.class,
-                MediaProperties.class, CoursesProperties.class)) {
+                MediaProperties.class, CoursesProperties.class, BbbProperties.class)) {
             collect(type.getAnnotation(ConfigurationProperties.class).value(), type, properties);
         }
         for (Class<?> type : List.of(EmbeddedEnginesInitializer.class, EmbeddedRedis.class, EmbeddedPostgres.class,

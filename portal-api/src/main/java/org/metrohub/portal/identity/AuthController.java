@@ -39,6 +39,12 @@ public class AuthController {
         return auth.refresh(request);
     }
 
+    @PostMapping("/api/auth/guest")
+    @Operation(summary = "Trade a guest ticket (once, within 2 minutes) for an access token confined to one room")
+    public Mono<GuestSession> guest(@Valid @RequestBody GuestTicketRequest request) {
+        return auth.exchangeGuestTicket(request.ticket());
+    }
+
     @GetMapping("/api/me")
     @Operation(summary = "The signed-in user", security = @SecurityRequirement(name = "bearer"))
     public UserView me(@AuthenticationPrincipal CurrentUser user) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.metrohub.portal.web.ApiException;
@@ -32,11 +33,15 @@ public class AuthService {
     private static final Logger log = LoggerFactory.getLogger(AuthService.class);
     private static final String FAILURES = "mh:login-failures:";
     private static final String REFRESH = "mh:refresh:";
+    private static final String GUEST_TICKET_USED = "mh:guest-ticket:";
+    /** Longer than the decoder's clock skew (60 s), so a used ticket is remembered for as long as it verifies. */
+    private static final Duration USED_TICKET_MARGIN = Duration.ofMinutes(2);
 
     private final UserDirectory users;
     private final PasswordEncoder passwords;
     private final TokenIssuer tokens;
     private final ReactiveJwtDecoder refreshTokens;
+    private final ReactiveJwtDecoder guestTickets;
     private final ReactiveStringRedisTemplate redis;
     private final SecurityProperties properties;
     private final InstantSource clock;
@@ -51,6 +56,7 @@ public class AuthService {
         this.passwords = passwords;
         this.tokens = tokens;
         this.refreshTokens = TokenDecoders.local(properties, key, TokenAudience.REFRESH);
+        this.guestTickets = TokenDecoders.local(properties, key, TokenAudience.GUEST_TICKET);
         this.redis = redis;
         this.properties = properties;
         this.clock = clock;
@@ -101,6 +107,35 @@ public class AuthService {
                         .then(users.findById(UUID.fromString(jwt.getSubject())))
                         .switchIfEmpty(Mono.error(ApiException.unauthorized("The user of this refresh token no longer exists."))))
                 .flatMap(account -> issue(account.toCurrentUser()));
+    }
+
+    /**
+     * Trades a guest ticket (see {@link TokenIssuer#guestTicket}) for an access token confined to its room. A
+     * ticket works once: its id is remembered in Redis until well after it expires, and a second use is 401.
+     * Guests get no refresh token.
+     */
+    public Mono<GuestSession> exchangeGuestTicket(String ticket) {
+        return guestTickets.decode(ticket)
+                .onErrorMap(JwtException.class, e -> ApiException.unauthorized("The guest ticket was refused: " + e.getMessage()))
+                .flatMap(jwt -> {
+                    CurrentUser.RoomScope scope = TokenUserConverter.scope(jwt);
+                    String tenant = jwt.getClaimAsString(TokenIssuer.CLAIM_TENANT);
+                    if (scope == null || tenant == null || jwt.getId() == null) {
+                        return Mono.error(ApiException.unauthorized("The guest ticket names no room."));
+                    }
+                    Duration remember = Duration.between(clock.instant(), jwt.getExpiresAt()).plus(USED_TICKET_MARGIN);
+                    CurrentUser guest = new CurrentUser(jwt.getSubject(), jwt.getClaimAsString(TokenIssuer.CLAIM_USERNAME),
+                            jwt.getClaimAsString(TokenIssuer.CLAIM_NAME), tenant, Set.of(Role.GUEST), scope);
+                    return redis.opsForValue().setIfAbsent(GUEST_TICKET_USED + jwt.getId(), "used", remember)
+                            .flatMap(first -> first ? Mono.just(guest)
+                                    : Mono.error(ApiException.unauthorized("The guest ticket was already used.")));
+                })
+                .map(guest -> {
+                    IssuedToken access = tokens.accessToken(guest);
+                    long expiresIn = Duration.between(clock.instant(), access.expiresAt()).toSeconds();
+                    return new GuestSession(access.value(), "Bearer", expiresIn, UserView.of(guest),
+                            guest.scope().roomId(), guest.scope().roomRole());
+                });
     }
 
     private Mono<TokenResponse> failed(String username) {

@@ -23,8 +23,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Who may call what. Two chains: {@code /media/**} takes room tokens only; everything else takes access
- * tokens (ours or the configured OIDC issuer's). Open without a token: the portal's static files, login and
- * refresh, health probes, the OpenAPI description and the public signing key. Role and tenant rules beyond
+ * tokens (ours or the configured OIDC issuer's). Open without a token: the portal's static files, login,
+ * refresh and the guest ticket exchange, the BigBlueButton-compatible API (checksummed), health probes, the
+ * OpenAPI description and the public signing key. A guest confined to one room may call only that room
+ * ({@link GuestConfinement}). Role and tenant rules beyond
  * "authenticated" live with each feature's service, which knows the record being touched.
  */
 @Configuration
@@ -85,13 +87,16 @@ public class SecurityConfiguration {
                 .authorizeExchange(auth -> auth
                         .pathMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/js/**", "/css/**",
                                 "/img/**").permitAll()
-                        .pathMatchers(HttpMethod.POST, "/api/auth/login", "/api/auth/refresh").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/auth/login", "/api/auth/refresh", "/api/auth/guest").permitAll()
+                        // the BigBlueButton-compatible API: its checksum is the authentication
+                        .pathMatchers(HttpMethod.GET, "/bigbluebutton/api", "/bigbluebutton/api/**").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/bigbluebutton/api", "/bigbluebutton/api/**").permitAll()
                         .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
                         .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**", "/webjars/**").permitAll()
                         .pathMatchers("/actuator/**").hasRole(Role.ADMIN.name())
-                        .anyExchange().authenticated())
+                        .anyExchange().access(new GuestConfinement()))
                 .oauth2ResourceServer(rs -> rs
                         .authenticationEntryPoint(entryPoint(problems))
                         .accessDeniedHandler(accessDenied(problems))

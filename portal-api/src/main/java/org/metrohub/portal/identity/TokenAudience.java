@@ -7,7 +7,9 @@ public enum TokenAudience {
     /** One use of {@code POST /api/auth/refresh}. */
     REFRESH("metrohub-refresh"),
     /** Joining one room's media session; carries the room id and the role in that room. */
-    ROOM("metrohub-media");
+    ROOM("metrohub-media"),
+    /** One exchange at {@code POST /api/auth/guest} for a guest's access token confined to one room. */
+    GUEST_TICKET("metrohub-guest-ticket");
 
     private final String value;
 

@@ -14,7 +14,10 @@ import java.util.Date;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Signs the hub's tokens: access and refresh tokens for users, room tokens for one room's media session. */
+/**
+ * Signs the hub's tokens: access and refresh tokens for users, room tokens for one room's media session, guest
+ * tickets. A guest's tokens carry the one room they are confined to ({@code guest_room}, {@code guest_room_role}).
+ */
 @Component
 public class TokenIssuer {
 
@@ -24,6 +27,8 @@ public class TokenIssuer {
     static final String CLAIM_USERNAME = "preferred_username";
     public static final String CLAIM_ROOM = "room";
     public static final String CLAIM_ROOM_ROLE = "room_role";
+    static final String CLAIM_GUEST_ROOM = "guest_room";
+    static final String CLAIM_GUEST_ROOM_ROLE = "guest_room_role";
 
     private final SecurityProperties properties;
     private final SigningKey key;
@@ -53,6 +58,17 @@ public class TokenIssuer {
         return sign(user, TokenAudience.ROOM, properties.roomTokenTtl(), roomId, roomRole);
     }
 
+    /**
+     * A guest ticket: a short-lived token that {@code POST /api/auth/guest} exchanges, once, for an access token
+     * of {@code guest}, who must be confined to one room.
+     */
+    public IssuedToken guestTicket(CurrentUser guest, Duration ttl) {
+        if (!guest.isConfined()) {
+            throw new IllegalArgumentException("a guest ticket is for a guest confined to one room");
+        }
+        return sign(guest, TokenAudience.GUEST_TICKET, ttl, null, null);
+    }
+
     private IssuedToken sign(CurrentUser user, TokenAudience audience, Duration ttl, UUID roomId, String roomRole) {
         Instant now = clock.instant();
         Instant expiry = now.plus(ttl);
@@ -69,6 +85,10 @@ public class TokenIssuer {
                 .claim(CLAIM_USERNAME, user.username())
                 .claim(CLAIM_NAME, user.displayName())
                 .claim(CLAIM_ROLES, user.roles().stream().map(Role::name).sorted().toList());
+        if (user.scope() != null) {
+            claims.claim(CLAIM_GUEST_ROOM, user.scope().roomId().toString())
+                    .claim(CLAIM_GUEST_ROOM_ROLE, user.scope().roomRole());
+        }
         if (roomId != null) {
             claims.claim(CLAIM_ROOM, roomId.toString()).claim(CLAIM_ROOM_ROLE, roomRole);
         }

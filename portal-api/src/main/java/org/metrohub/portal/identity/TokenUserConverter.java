@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -38,9 +39,24 @@ public final class TokenUserConverter implements Converter<Jwt, Mono<AbstractAut
         }
         String username = jwt.getClaimAsString(TokenIssuer.CLAIM_USERNAME);
         String name = jwt.getClaimAsString(TokenIssuer.CLAIM_NAME);
+        CurrentUser.RoomScope scope;
+        try {
+            scope = local ? scope(jwt) : null;
+        } catch (IllegalArgumentException e) {
+            return Mono.error(new InvalidBearerTokenException("The token's guest room is malformed"));
+        }
         CurrentUser user = new CurrentUser(jwt.getSubject(), username == null ? jwt.getSubject() : username,
-                name == null ? (username == null ? jwt.getSubject() : username) : name, t, roles);
+                name == null ? (username == null ? jwt.getSubject() : username) : name, t, roles, scope);
         return Mono.just(new MetroHubAuthentication(user, jwt));
+    }
+
+    /** The one room a guest of ours is confined to; external issuers' tokens never confine. */
+    static CurrentUser.RoomScope scope(Jwt jwt) {
+        String room = jwt.getClaimAsString(TokenIssuer.CLAIM_GUEST_ROOM);
+        if (room == null) {
+            return null;
+        }
+        return new CurrentUser.RoomScope(UUID.fromString(room), jwt.getClaimAsString(TokenIssuer.CLAIM_GUEST_ROOM_ROLE));
     }
 
     /** A claim by dotted path through nested objects. */

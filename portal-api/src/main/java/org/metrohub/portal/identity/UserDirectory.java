@@ -45,6 +45,11 @@ public class UserDirectory {
                 .one();
     }
 
+    /** The user of this name as a caller, e.g. the technical user a service acts as; empty if unknown. */
+    public Mono<CurrentUser> findCaller(String username) {
+        return findByUsername(username).map(UserAccount::toCurrentUser);
+    }
+
     Mono<UserAccount> findById(UUID id) {
         return db.sql("SELECT id, tenant_id, username, display_name, password_hash, roles FROM app_user WHERE id = :id")
                 .bind("id", id)

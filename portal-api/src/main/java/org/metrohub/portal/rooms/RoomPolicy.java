@@ -9,7 +9,8 @@ import org.metrohub.portal.web.ApiException;
 /**
  * Who may do what with rooms. Everything is confined to the caller's tenant. Creating a room of a kind
  * needs the role that runs it (officials meet, teachers teach, doctors consult; admins may do all);
- * changing or closing a room needs its creator or an admin.
+ * changing or closing a room needs its creator or an admin. A guest confined to one room (admitted through the
+ * BigBlueButton-compatible API) sees that room only, with the role their ticket names.
  */
 final class RoomPolicy {
 
@@ -33,6 +34,9 @@ final class RoomPolicy {
         if (!user.tenant().equals(room.tenant())) {
             throw ApiException.forbidden("This room belongs to another tenant.");
         }
+        if (user.isConfined() && !user.scope().roomId().equals(room.id())) {
+            throw ApiException.forbidden("Your guest access is for another room.");
+        }
     }
 
     static void checkManage(CurrentUser user, Room room) {
@@ -42,7 +46,11 @@ final class RoomPolicy {
         }
     }
 
+    /** A confined guest has the role their ticket gave them in their room; others are moderators of their own rooms. */
     static String roleInRoom(CurrentUser user, Room room) {
+        if (user.isConfined()) {
+            return user.scope().roomId().equals(room.id()) ? user.scope().roomRole() : "PARTICIPANT";
+        }
         return user.isAdmin() || user.id().equals(room.createdBy()) ? "MODERATOR" : "PARTICIPANT";
     }
 }
