@@ -8,13 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metrohub.media.node.LocalMediaNode;
 import org.metrohub.portal.testing.Browser;
+import org.metrohub.portal.testing.CallPages;
 import org.metrohub.portal.testing.ChromiumParticipants;
 import org.metrohub.portal.testing.LoopbackNamespace;
 import org.metrohub.portal.testing.LoopbackShaper;
 import org.metrohub.portal.testing.Rooms;
 import org.metrohub.portal.testing.TestHub;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 
 /**
  * A network that blocks UDP: traffic control in the test's loopback-only namespace drops every datagram to the media
@@ -36,42 +35,18 @@ class IceTcpFallbackIT {
             String token = hub.login("official@riverton");
             Object roomId = Rooms.create(hub, token, "MEETING", "Over TCP " + System.nanoTime()).get("id");
             List<Browser> people = browsers.launch("official", "admin");
-            join(people.get(0), "official@riverton", roomId);
-            join(people.get(1), "admin@riverton", roomId);
+            CallPages.signIn(people.get(0), hub, "official@riverton");
+            CallPages.joinCall(people.get(0), hub, roomId, CallPages.SMALL_VIDEO, false);
+            CallPages.signIn(people.get(1), hub, "admin@riverton");
+            CallPages.joinCall(people.get(1), hub, roomId, CallPages.SMALL_VIDEO, false);
 
             for (Browser b : people) {
                 b.await("video decoded from the other over TCP", () -> {
-                    Map<String, Object> stats = stats(b);
+                    Map<String, Object> stats = CallPages.stats(b);
                     return "tcp".equals(localProtocol(stats)) && videoFramesDecoded(stats) > 10;
                 });
             }
         }
-    }
-
-    private void join(Browser b, String username, Object roomId) {
-        WebDriver d = b.driver();
-        b.open(hub.baseUrl() + "/");
-        b.await("the sign-in form", () -> !d.findElements(By.id("login-form")).isEmpty());
-        d.findElement(By.id("username")).sendKeys(username);
-        d.findElement(By.id("password")).sendKeys("demo");
-        d.findElement(By.id("login")).click();
-        b.await("signed in", () -> d.getCurrentUrl().endsWith("#/home"));
-        d.get(hub.baseUrl() + "/#/rooms/" + roomId);
-        b.await("the room page", () -> !d.findElements(By.id("join-room")).isEmpty()
-                && d.findElement(By.id("join-room")).isEnabled());
-        b.script("""
-                window.metrohubCallOptions = { video: { width: { ideal: 320 }, height: { ideal: 180 },
-                                                        frameRate: { ideal: 15 } } };
-                """);
-        d.findElement(By.id("join-room")).click();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> stats(Browser b) {
-        return (Map<String, Object>) b.runAsync("""
-                const call = window.metrohubCall;
-                return call ? await call.stats() : {};
-                """);
     }
 
     @SuppressWarnings("unchecked")

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metrohub.portal.testing.Browser;
+import org.metrohub.portal.testing.CallPages;
 import org.metrohub.portal.testing.ChromiumParticipants;
 import org.metrohub.portal.testing.LoopbackNamespace;
 import org.metrohub.portal.testing.TestHub;
@@ -29,12 +30,6 @@ class RoomCallIT {
     @RegisterExtension
     static final ChromiumParticipants browsers = new ChromiumParticipants();
 
-    /** Small video keeps three encoders and six decoders affordable on a 2-core machine. */
-    private static final String SMALL_VIDEO = """
-            window.metrohubCallOptions = { video: { width: { ideal: 640 }, height: { ideal: 360 },
-                                                    frameRate: { ideal: 15 } } };
-            """;
-
     private final TestHub hub = TestHub.shared();
 
     @Test
@@ -45,12 +40,12 @@ class RoomCallIT {
         Browser student = people.get(1);
         Browser patient = people.get(2);
 
-        signIn(teacher, "teacher@riverton");
+        CallPages.signIn(teacher, hub, "teacher@riverton");
         String roomId = createClass(teacher, "Algebra " + System.nanoTime());
-        signIn(student, "student@riverton");
-        signIn(patient, "patient@riverton");
+        CallPages.signIn(student, hub, "student@riverton");
+        CallPages.signIn(patient, hub, "patient@riverton");
         for (Browser b : people) {
-            joinCall(b, roomId);
+            CallPages.joinCall(b, hub, roomId, CallPages.SMALL_VIDEO, true);
         }
 
         String teacherId = participantId(teacher);
@@ -67,7 +62,7 @@ class RoomCallIT {
         teacher.await("the patient's tile is gone", () -> tiles(teacher).equals(Set.of(studentId)));
         student.await("the patient's tile is gone", () -> tiles(student).equals(Set.of(teacherId)));
 
-        joinCall(patient, roomId);
+        CallPages.joinCall(patient, hub, roomId, CallPages.SMALL_VIDEO, true);
         seesAndHears(patient, teacherId, studentId);
         seesAndHears(teacher, studentId, patientId);
         seesAndHears(student, teacherId, patientId);
@@ -115,25 +110,18 @@ class RoomCallIT {
     /** participantId → video frames decoded, for the remote participants whose video and audio both arrive. */
     @SuppressWarnings("unchecked")
     private static Map<String, Long> flowing(Browser b) {
-        Map<String, Object> stats = (Map<String, Object>) b.runAsync("""
-                const call = window.metrohubCall;
-                return call ? await call.stats() : { remote: [] };
-                """);
+        Map<String, Object> stats = CallPages.stats(b);
         List<Map<String, Object>> remote = (List<Map<String, Object>>) stats.getOrDefault("remote", List.of());
         Map<String, Long> frames = remote.stream()
-                .filter(r -> "video".equals(r.get("kind")) && number(r.get("framesDecoded")) > 0)
-                .collect(Collectors.toMap(r -> (String) r.get("participantId"), r -> number(r.get("framesDecoded")),
+                .filter(r -> "video".equals(r.get("kind")) && CallPages.number(r.get("framesDecoded")) > 0)
+                .collect(Collectors.toMap(r -> (String) r.get("participantId"), r -> CallPages.number(r.get("framesDecoded")),
                         Math::max));
         Set<String> hearing = remote.stream()
-                .filter(r -> "audio".equals(r.get("kind")) && number(r.get("packetsReceived")) > 0)
+                .filter(r -> "audio".equals(r.get("kind")) && CallPages.number(r.get("packetsReceived")) > 0)
                 .map(r -> (String) r.get("participantId"))
                 .collect(Collectors.toSet());
         frames.keySet().retainAll(hearing);
         return frames;
-    }
-
-    private static long number(Object value) {
-        return value instanceof Number n ? n.longValue() : 0;
     }
 
     @SuppressWarnings("unchecked")
@@ -148,16 +136,6 @@ class RoomCallIT {
                 "return window.metrohubCall?.participantId ?? null"), id -> id != null);
     }
 
-    private void signIn(Browser b, String username) {
-        WebDriver d = b.driver();
-        b.open(hub.baseUrl() + "/");
-        b.await("the sign-in form", () -> !d.findElements(By.id("login-form")).isEmpty());
-        d.findElement(By.id("username")).sendKeys(username);
-        d.findElement(By.id("password")).sendKeys("demo");
-        d.findElement(By.id("login")).click();
-        b.await("signed in as " + username, () -> d.getCurrentUrl().endsWith("#/home"));
-    }
-
     private static String createClass(Browser b, String name) {
         WebDriver d = b.driver();
         d.get(d.getCurrentUrl().replace("#/home", "#/rooms/new"));
@@ -168,16 +146,5 @@ class RoomCallIT {
         b.await("the room page", () -> name.equals(d.findElement(By.id("room-title")).getText()));
         String url = d.getCurrentUrl();
         return url.substring(url.lastIndexOf("#/rooms/") + "#/rooms/".length());
-    }
-
-    private void joinCall(Browser b, String roomId) {
-        WebDriver d = b.driver();
-        d.get(hub.baseUrl() + "/#/rooms/" + roomId);
-        b.await("the room page", () -> !d.findElements(By.id("join-room")).isEmpty()
-                && d.findElement(By.id("join-room")).isEnabled());
-        b.script(SMALL_VIDEO);
-        d.findElement(By.id("join-room")).click();
-        b.await("the call is connected", () -> !d.findElements(By.id("call-state")).isEmpty()
-                && "connected".equals(d.findElement(By.id("call-state")).getDomAttribute("data-state")));
     }
 }

@@ -11,13 +11,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metrohub.media.node.LocalMediaNode;
 import org.metrohub.media.sfu.EndpointStats;
 import org.metrohub.portal.testing.Browser;
+import org.metrohub.portal.testing.CallPages;
 import org.metrohub.portal.testing.ChromiumParticipants;
 import org.metrohub.portal.testing.LoopbackNamespace;
 import org.metrohub.portal.testing.LoopbackShaper;
 import org.metrohub.portal.testing.Rooms;
 import org.metrohub.portal.testing.TestHub;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 
 /**
  * Simulcast under a real bottleneck: a teacher's Chromium sends three layers (960×540 camera: 240, 480 and 960
@@ -44,11 +43,13 @@ class SimulcastBandwidthIT {
             List<Browser> people = browsers.launch("teacher", "student");
             Browser teacher = people.get(0);
             Browser student = people.get(1);
-            join(teacher, "teacher@riverton", roomId, """
+            CallPages.signIn(teacher, hub, "teacher@riverton");
+            CallPages.joinCall(teacher, hub, roomId, """
                     window.metrohubCallOptions = { video: { width: { exact: 960 }, height: { exact: 540 },
                                                             frameRate: { ideal: 15 } } };
-                    """);
-            join(student, "student@riverton", roomId, "window.metrohubCallOptions = { video: false };");
+                    """, true);
+            CallPages.signIn(student, hub, "student@riverton");
+            CallPages.joinCall(student, hub, roomId, "window.metrohubCallOptions = { video: false };", true);
 
             teacher.await("the camera is sent in three layers", () -> sendingLayers(teacher) >= 3);
             int full = receivedWidth(student, SWITCH, w -> w >= 900);
@@ -74,35 +75,12 @@ class SimulcastBandwidthIT {
                 .findFirst().orElseThrow(() -> new AssertionError("the student is not on the media node"));
     }
 
-    private void join(Browser b, String username, Object roomId, String options) {
-        WebDriver d = b.driver();
-        b.open(hub.baseUrl() + "/");
-        b.await("the sign-in form", () -> !d.findElements(By.id("login-form")).isEmpty());
-        d.findElement(By.id("username")).sendKeys(username);
-        d.findElement(By.id("password")).sendKeys("demo");
-        d.findElement(By.id("login")).click();
-        b.await("signed in", () -> d.getCurrentUrl().endsWith("#/home"));
-        d.get(hub.baseUrl() + "/#/rooms/" + roomId);
-        b.await("the room page", () -> !d.findElements(By.id("join-room")).isEmpty()
-                && d.findElement(By.id("join-room")).isEnabled());
-        b.script(options);
-        d.findElement(By.id("join-room")).click();
-        b.await("the call is connected", () -> !d.findElements(By.id("call-state")).isEmpty()
-                && "connected".equals(d.findElement(By.id("call-state")).getDomAttribute("data-state")));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> stats(Browser b) {
-        return (Map<String, Object>) b.runAsync("""
-                const call = window.metrohubCall;
-                return call ? await call.stats() : {};
-                """);
-    }
-
     @SuppressWarnings("unchecked")
     private static long sendingLayers(Browser b) {
-        List<Map<String, Object>> outbound = (List<Map<String, Object>>) stats(b).getOrDefault("outbound", List.of());
-        return outbound.stream().filter(o -> "video".equals(o.get("kind")) && number(o.get("frameWidth")) > 0).count();
+        List<Map<String, Object>> outbound = (List<Map<String, Object>>) CallPages.stats(b)
+                .getOrDefault("outbound", List.of());
+        return outbound.stream()
+                .filter(o -> "video".equals(o.get("kind")) && CallPages.number(o.get("frameWidth")) > 0).count();
     }
 
     /** Polls the width of the video the student decodes until {@code wanted} holds for it. */
@@ -111,22 +89,19 @@ class SimulcastBandwidthIT {
         return Awaitility.await(b.name() + ": the received video's width").atMost(within)
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> {
-                    List<Map<String, Object>> remote = (List<Map<String, Object>>) stats(b).getOrDefault("remote",
+                    List<Map<String, Object>> remote = (List<Map<String, Object>>) CallPages.stats(b).getOrDefault("remote",
                             List.of());
                     return remote.stream().filter(r -> "video".equals(r.get("kind")))
-                            .mapToInt(r -> (int) number(r.get("frameWidth"))).max().orElse(0);
+                            .mapToInt(r -> (int) CallPages.number(r.get("frameWidth"))).max().orElse(0);
                 }, wanted::test);
     }
 
     @SuppressWarnings("unchecked")
     private static int studentPort(Browser b) {
-        Map<String, Object> pair = (Map<String, Object>) stats(b).get("selectedPair");
+        Map<String, Object> pair = (Map<String, Object>) CallPages.stats(b).get("selectedPair");
         assertThat(pair).as("the student's selected candidate pair").isNotNull();
         Map<String, Object> local = (Map<String, Object>) pair.get("local");
-        return (int) number(local.get("port"));
+        return (int) CallPages.number(local.get("port"));
     }
 
-    private static long number(Object value) {
-        return value instanceof Number n ? n.longValue() : 0;
-    }
 }
