@@ -66,8 +66,8 @@ export function refreshTokens() {
   return refreshing;
 }
 
-export async function request(path, { method = 'GET', body, auth = true, retry = true } = {}) {
-  const headers = { Accept: 'application/json' };
+export async function request(path, { method = 'GET', body, auth = true, retry = true, accept = 'application/json', blob = false } = {}) {
+  const headers = { Accept: accept };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const token = auth ? session.accessToken() : null;
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -80,13 +80,14 @@ export async function request(path, { method = 'GET', body, auth = true, retry =
   if (response.status === 401 && auth && retry) {
     // Another call may have refreshed meanwhile; otherwise refresh now.
     if (session.accessToken() !== token || (await refreshTokens())) {
-      return request(path, { method, body, auth, retry: false });
+      return request(path, { method, body, auth, retry: false, accept, blob });
     }
     const error = await toError(response);
     expireSession();
     throw error;
   }
   if (!response.ok) throw await toError(response);
+  if (blob) return response.blob();
   if (response.status === 204) return null;
   if (!(response.headers.get('Content-Type') ?? '').includes('json')) return null;
   return response.json();
@@ -95,6 +96,9 @@ export async function request(path, { method = 'GET', body, auth = true, retry =
 export const get = (path) => request(path);
 export const post = (path, body) => request(path, { method: 'POST', body });
 export const patch = (path, body) => request(path, { method: 'PATCH', body });
+export const del = (path) => request(path, { method: 'DELETE' });
+/** The body as a Blob (e.g. a CSV report), fetched with the bearer token like any other call. */
+export const getBlob = (path, accept = '*/*') => request(path, { accept, blob: true });
 
 export async function login(username, password) {
   const answer = await request('/api/auth/login', { method: 'POST', body: { username, password }, auth: false });

@@ -5,9 +5,14 @@ import { createLivePanel } from './live-panel.js';
 import { createRouter } from './router.js';
 import * as session from './session.js';
 import { el } from './ui.js';
+import { attendanceView } from './views/attendance.js';
+import { courseView } from './views/course.js';
+import { coursesView } from './views/courses.js';
 import { homeView } from './views/home.js';
+import { inviteView } from './views/invite.js';
 import { joinView } from './views/join.js';
 import { loginView } from './views/login.js';
+import { myClassesView } from './views/my-classes.js';
 import { newRoomView } from './views/room-new.js';
 import { roomView } from './views/room.js';
 import { roomsView } from './views/rooms.js';
@@ -49,6 +54,11 @@ const router = createRouter($('main'), [
   { path: '/rooms/new', view: newRoomView },
   { path: '/rooms/:id', view: roomView },
   { path: '/join/:ticket', view: joinView },
+  { path: '/courses', view: coursesView },
+  { path: '/courses/:id', view: courseView },
+  { path: '/classes', view: myClassesView },
+  { path: '/classes/:id/attendance', view: attendanceView },
+  { path: '/invites/:token', view: inviteView },
 ], {
   notFound,
   guard(path, query) {

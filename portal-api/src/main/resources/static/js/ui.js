@@ -1,5 +1,6 @@
 // DOM helpers. Server text only ever goes in as text nodes, never as HTML.
 import { ApiError } from './api.js';
+import { CLASS_STATUS_LABELS } from './courses.js';
 
 /** el('a', {href: '#/x', class: 'btn', dataset: {id}}, 'text', childNode) */
 export function el(tag, attrs = {}, ...children) {
@@ -77,4 +78,8 @@ export function formatDateTime(iso) {
 
 export function statusBadge(status) {
   return el('span', { class: `badge status-${String(status).toLowerCase()}` }, status === 'CLOSED' ? 'Closed' : 'Open');
+}
+
+export function classStatusBadge(status) {
+  return el('span', { class: `badge class-status-${String(status).toLowerCase()}` }, CLASS_STATUS_LABELS[status] ?? String(status ?? ''));
 }

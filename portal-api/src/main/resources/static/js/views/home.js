@@ -41,7 +41,24 @@ function roomSection(section, user) {
   if (creatableKinds(user).includes(section.kind)) {
     links.append(el('a', { class: 'button secondary', href: `#/rooms/new?kind=${section.kind}` }, `New ${KIND_LABELS[section.kind].toLowerCase()}`));
   }
+  if (section.kind === 'CLASS' && hasAnyRole(user, ['TEACHER', 'STUDENT'])) return classSection(user, links);
   return [el('p', {}, invitedOnly ? section.invitedText : section.text), links, comingSoon(section.soon)];
+}
+
+/** Teachers and students have the course pages; an ADMIN alone keeps the room links and the coming-soon note. */
+function classSection(user, roomLinks) {
+  const pages = el('p', { class: 'actions' });
+  if (hasAnyRole(user, ['TEACHER'])) {
+    pages.append(el('a', { id: 'home-my-courses', class: 'button', href: '#/courses' }, 'My courses'));
+  }
+  if (hasAnyRole(user, ['STUDENT'])) {
+    pages.append(el('a', { id: 'home-my-classes', class: 'button', href: '#/classes' }, 'My classes'));
+  }
+  const text = hasAnyRole(user, ['TEACHER'])
+    ? 'Your courses and their students, invite links, planned and live classes, and who attended.'
+    : 'The courses you are enrolled in and their classes: join one while it is live.';
+  for (const link of roomLinks.children) link.classList.add('secondary');
+  return [el('p', {}, text), pages, roomLinks];
 }
 
 async function loadUsers(tenant, tbody, error) {

@@ -1,5 +1,5 @@
 // #/rooms/{id}: one room, its participants, join/leave with the audio/video call, and rename/close for its creator
-// or an ADMIN.
+// or an ADMIN. #/rooms/{id}?join=1 joins as soon as the room has loaded.
 import { get, patch, post } from '../api.js';
 import { subscribe } from '../events.js';
 import { mountCall } from '../media/call-view.js';
@@ -7,7 +7,7 @@ import { rememberRoom } from '../room-names.js';
 import { canManageRoom, KIND_LABELS } from '../roles.js';
 import { el, field, formatDateTime, formatTime, hide, showError, statusBadge } from '../ui.js';
 
-export function roomView(root, { params, user, signal }) {
+export function roomView(root, { params, query, user, signal }) {
   const id = params.id;
   const path = `/api/rooms/${encodeURIComponent(id)}`;
   let room = null;
@@ -179,6 +179,8 @@ export function roomView(root, { params, user, signal }) {
       if (signal.aborted) return;
       show(loaded);
       loadParticipants();
+      // ?join=1 (the Join of a live class): join at once, as if Join had been pressed
+      if (query?.get('join') === '1' && !join.disabled) join.click();
     } catch (err) {
       if (!signal.aborted) {
         title.textContent = 'Room unavailable';

@@ -111,7 +111,10 @@ class PortalBrowserIT {
     void aTeacherSeesTheClassesButNotTheCameraWallOnTheHomePage() {
         signIn("teacher@riverton");
         await("the classes section", visibilityOfElementLocated(By.id("section-classes")));
-        assertThat(browser.findElement(By.id("section-classes")).getText()).contains("New class");
+        assertThat(browser.findElement(By.id("section-classes")).getText()).contains("New class")
+                .doesNotContain("Coming soon");
+        assertThat(browser.findElement(By.id("home-my-courses")).getDomAttribute("href")).isEqualTo("#/courses");
+        assertThat(browser.findElements(By.id("home-my-classes"))).as("My classes is a student's").isEmpty();
         assertThat(browser.findElements(By.id("section-meetings"))).hasSize(1);
         assertThat(browser.findElements(By.id("section-camera-wall"))).isEmpty();
         assertThat(browser.findElements(By.id("section-admin"))).isEmpty();
