@@ -47,13 +47,22 @@ public class RequestIdFilter implements WebFilter {
             return;
         }
         HttpStatusCode status = exchange.getResponse().getStatusCode();
+        String path = loggable(exchange.getRequest().getPath().value());
         access.atInfo()
                 .addKeyValue("requestId", id)
                 .addKeyValue("method", exchange.getRequest().getMethod().name())
-                .addKeyValue("path", exchange.getRequest().getPath().value())
+                .addKeyValue("path", path)
                 .addKeyValue("status", status == null ? 0 : status.value())
                 .addKeyValue("durationMs", (System.nanoTime() - start) / 1_000_000)
-                .log("{} {} {}", exchange.getRequest().getMethod().name(), exchange.getRequest().getPath().value(),
-                        status == null ? 0 : status.value());
+                .log("{} {} {}", exchange.getRequest().getMethod().name(), path, status == null ? 0 : status.value());
     }
+
+    /** The path as it may be logged: secrets that travel in a path (invite tokens) are masked. */
+    static String loggable(String path) {
+        return SECRET_IN_PATH.matcher(path).replaceFirst("$1***$2");
+    }
+
+    /** {@code /api/invites/{token}/…}: the token enrols whoever holds it, and the hub keeps only its hash. */
+    private static final java.util.regex.Pattern SECRET_IN_PATH =
+            java.util.regex.Pattern.compile("^(/api/invites/)[^/]+(/.*)?$");
 }
