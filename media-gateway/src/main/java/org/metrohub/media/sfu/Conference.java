@@ -131,10 +131,21 @@ public final class Conference {
         return result;
     }
 
-    /** Marks an endpoint's track muted or not and tells the others. */
-    public void setMuted(Endpoint endpoint, String kind, boolean muted) {
+    /**
+     * Marks an endpoint's track muted or not and tells the others. An unmute does not apply while a moderator
+     * holds the mute ({@link #forceMute} with {@code hold}); without a hold it lifts the moderator's mute.
+     *
+     * @return false when the unmute was refused because a moderator holds the mute
+     */
+    public boolean setMuted(Endpoint endpoint, String kind, boolean muted) {
         List<Endpoint> toTell;
         synchronized (this) {
+            if (!muted && endpoint.muteHeld(kind)) {
+                return false;
+            }
+            if (!muted) {
+                endpoint.forceMute(kind, false, false);
+            }
             for (Source s : endpoint.sources()) {
                 if (s.kind().equals(kind)) {
                     s.setMuted(muted);
@@ -144,6 +155,105 @@ public final class Conference {
         }
         for (Endpoint other : toTell) {
             other.listener().mutedChanged(endpoint.id(), kind, muted);
+        }
+        return true;
+    }
+
+    /**
+     * A moderator ({@code by}) mutes a participant's {@code kind} ({@code "audio"}/{@code "video"}): the node stops
+     * forwarding it at once (its packets are dropped as {@link Drop#MODERATOR_MUTED}), the participant is told
+     * ({@link EndpointListener#forceMuted}) and everyone sees it muted. With {@code hold} the participant's own
+     * unmute is refused until {@link #releaseMute}.
+     *
+     * @return false when no such participant is in the conference
+     */
+    public boolean forceMute(String endpointId, String kind, boolean hold, String by) {
+        checkKind(kind);
+        Endpoint target;
+        List<Endpoint> all;
+        synchronized (this) {
+            target = endpoints.get(endpointId);
+            if (target == null) {
+                return false;
+            }
+            target.forceMute(kind, true, hold);
+            for (Source s : target.sources()) {
+                if (s.kind().equals(kind)) {
+                    s.setMuted(true);
+                }
+            }
+            all = List.copyOf(endpoints.values());
+        }
+        LOG.log(Level.INFO, "{0}: {1} {2} muted by {3}{4}", id, endpointId, kind, by, hold ? " (held)" : "");
+        target.listener().forceMuted(kind, hold, by);
+        for (Endpoint e : all) {
+            e.listener().mutedChanged(endpointId, kind, true);
+        }
+        return true;
+    }
+
+    /**
+     * {@link #forceMute} for every participant but those in {@code except} (the moderators).
+     *
+     * @return the ids of the participants muted
+     */
+    public List<String> forceMuteAll(String kind, boolean hold, String by, Set<String> except) {
+        checkKind(kind);
+        List<String> ids;
+        synchronized (this) {
+            ids = endpoints.keySet().stream().filter(e -> !except.contains(e)).toList();
+        }
+        List<String> muted = new ArrayList<>(ids.size());
+        for (String e : ids) {
+            if (forceMute(e, kind, hold, by)) {
+                muted.add(e);
+            }
+        }
+        return muted;
+    }
+
+    /**
+     * Lifts a moderator mute of a participant's {@code kind}: the participant is told and may unmute (their track
+     * stays muted until they do).
+     *
+     * @return false when no such participant is in the conference
+     */
+    public boolean releaseMute(String endpointId, String kind, String by) {
+        checkKind(kind);
+        Endpoint target;
+        synchronized (this) {
+            target = endpoints.get(endpointId);
+            if (target == null) {
+                return false;
+            }
+            target.forceMute(kind, false, false);
+        }
+        target.listener().muteReleased(kind, by);
+        return true;
+    }
+
+    /**
+     * A moderator removes a participant: they are told ({@link EndpointListener#closed}) and leave like
+     * {@link #leave}.
+     *
+     * @return false when no such participant is in the conference
+     */
+    public boolean remove(String endpointId, String reason) {
+        Endpoint target;
+        synchronized (this) {
+            target = endpoints.get(endpointId);
+        }
+        if (target == null) {
+            return false;
+        }
+        leave(target, reason);
+        target.listener().closed(reason);
+        return true;
+    }
+
+    private static void checkKind(String kind) {
+        if (!kind.equals("audio") && !kind.equals("video")) {
+            throw new IllegalArgumentException("kind must be audio or video, not " + kind);
         }
     }
 
