@@ -26,6 +26,8 @@ public final class Conference {
     private final String id;
     private final SfuContext context;
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+    /** Held moderator mutes by endpoint id: {audio, video} moderator ids or null; they outlive a reconnect. */
+    private final Map<String, String[]> heldMutes = new java.util.HashMap<>();
     private final AtomicLongArray drops = new AtomicLongArray(Drop.values().length);
     private final Negotiator negotiator;
     private final ScheduledFuture<?> feedback;
@@ -58,6 +60,7 @@ public final class Conference {
         Endpoint previous;
         Endpoint endpoint;
         List<Endpoint> others;
+        String[] held;
         synchronized (this) {
             if (closed) {
                 throw new IllegalStateException("The room is closed on this media node.");
@@ -74,6 +77,15 @@ public final class Conference {
             others = List.copyOf(endpoints.values());
             endpoint = new Endpoint(endpointId, displayName, this, listener, context);
             endpoints.put(endpointId, endpoint);
+            held = heldMutes.get(endpointId);
+            if (held != null) {
+                held = held.clone();
+                for (int k = 0; k < 2; k++) {
+                    if (held[k] != null) {
+                        endpoint.forceMute(KINDS[k], true, true);
+                    }
+                }
+            }
         }
         synchronized (speakers) {
             speakers.addEndpoint(endpointId);
@@ -86,6 +98,13 @@ public final class Conference {
             previous.close("replaced by a new connection of the same participant");
         }
         LOG.log(Level.INFO, "{0}: {1} joined ({2} in the room)", id, endpointId, others.size() + 1);
+        if (held != null) { // a reconnect does not escape a held mute
+            for (int k = 0; k < 2; k++) {
+                if (held[k] != null) {
+                    listener.forceMuted(KINDS[k], true, held[k]);
+                }
+            }
+        }
         for (Endpoint other : others) {
             other.listener().participantJoined(endpointId, displayName);
             listener.participantJoined(other.id(), other.displayName());
@@ -163,7 +182,7 @@ public final class Conference {
      * A moderator ({@code by}) mutes a participant's {@code kind} ({@code "audio"}/{@code "video"}): the node stops
      * forwarding it at once (its packets are dropped as {@link Drop#MODERATOR_MUTED}), the participant is told
      * ({@link EndpointListener#forceMuted}) and everyone sees it muted. With {@code hold} the participant's own
-     * unmute is refused until {@link #releaseMute}.
+     * unmute is refused until {@link #releaseMute}, and a held mute outlives a reconnect of the same endpoint id.
      *
      * @return false when no such participant is in the conference
      */
@@ -177,6 +196,9 @@ public final class Conference {
                 return false;
             }
             target.forceMute(kind, true, hold);
+            if (hold) {
+                heldMutes.computeIfAbsent(endpointId, e -> new String[2])[kindIndex(kind)] = by;
+            }
             for (Source s : target.sources()) {
                 if (s.kind().equals(kind)) {
                     s.setMuted(true);
@@ -222,9 +244,16 @@ public final class Conference {
         checkKind(kind);
         Endpoint target;
         synchronized (this) {
+            String[] held = heldMutes.get(endpointId);
+            if (held != null) {
+                held[kindIndex(kind)] = null;
+                if (held[0] == null && held[1] == null) {
+                    heldMutes.remove(endpointId);
+                }
+            }
             target = endpoints.get(endpointId);
             if (target == null) {
-                return false;
+                return held != null;
             }
             target.forceMute(kind, false, false);
         }
@@ -249,6 +278,12 @@ public final class Conference {
         leave(target, reason);
         target.listener().closed(reason);
         return true;
+    }
+
+    private static final String[] KINDS = {"audio", "video"};
+
+    private static int kindIndex(String kind) {
+        return kind.equals("audio") ? 0 : 1;
     }
 
     private static void checkKind(String kind) {
