@@ -129,7 +129,7 @@ export function mountCall(host, { roomId, join, onLeave, options = {} }) {
   const allowUnmute = el('button', { id: 'call-allow-unmute', type: 'button' }, 'Allow unmuting');
   const lock = el('button', { id: 'call-lock', type: 'button', 'aria-pressed': 'false' }, 'Lock meeting');
   const endAll = el('button', { id: 'call-end-all', type: 'button', class: 'danger' }, 'End meeting for all');
-  const moderation = el('div', { id: 'call-moderation', class: 'actions call-controls', role: 'group',
+  const moderation = el('div', { id: 'call-moderation', class: 'actions call-moderation', role: 'group',
     'aria-label': 'Moderator controls', hidden: true }, muteAll, allowUnmute, lock, endAll);
   const container = el('section', { id: 'call', class: 'call', 'aria-label': 'Audio and video call' },
     el('div', { class: 'call-head' }, el('p', { class: 'call-status' }, 'Call: ', state), quality),
