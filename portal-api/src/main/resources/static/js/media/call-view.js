@@ -21,7 +21,21 @@ function attach(media, track, onBlocked) {
   if (track) media.play().catch((error) => { if (error?.name === 'NotAllowedError') onBlocked?.(); });
 }
 
-function createTile(participantId, onBlocked) {
+/** A moderator's buttons on another participant's tile; `moderate(action, fields)` sends the action. */
+function moderatorButtons(participantId, moderate) {
+  const mute = el('button', { type: 'button', class: 'call-mod-mute', dataset: { participantId } }, 'Mute');
+  const remove = el('button', { type: 'button', class: 'call-mod-remove danger', dataset: { participantId } }, 'Remove');
+  mute.addEventListener('click', () => moderate('mute', { participantId, kind: 'audio' }));
+  remove.addEventListener('click', () => {
+    if (globalThis.confirm?.('Remove this participant from the meeting? They cannot come back unless you let them.') ?? true) {
+      moderate('remove', { participantId });
+    }
+  });
+  return el('div', { class: 'actions call-mod', role: 'group', 'aria-label': 'Moderator controls', hidden: true },
+    mute, remove);
+}
+
+function createTile(participantId, onBlocked, moderate) {
   const video = el('video', { class: 'call-video', autoplay: true, playsinline: true });
   video.muted = true; // the sound plays through the <audio>
   const audio = el('audio', { class: 'call-audio', autoplay: true });
@@ -31,9 +45,10 @@ function createTile(participantId, onBlocked) {
   const camOff = el('span', { class: 'call-flag call-flag-video', hidden: true }, 'Camera off');
   const speaking = el('span', { class: 'visually-hidden call-speaking-text', hidden: true }, ' (speaking)');
   const extra = el('div', { class: 'call-extra' });
+  const mod = moderatorButtons(participantId, moderate);
   const node = el('li', { class: 'call-tile', dataset: { participantId } },
     el('div', { class: 'call-frame' }, video, avatar), extra, audio,
-    el('div', { class: 'call-name' }, name, speaking, micOff, camOff));
+    el('div', { class: 'call-name' }, name, speaking, micOff, camOff), mod);
 
   function update(p) {
     name.textContent = p.displayName || 'Participant';
@@ -71,7 +86,11 @@ function createTile(participantId, onBlocked) {
     for (const media of node.querySelectorAll('video, audio')) media.srcObject = null;
   }
 
-  return { node, audio, update, setSpeaking, release };
+  function setModerator(on) {
+    mod.hidden = !on;
+  }
+
+  return { node, audio, update, setSpeaking, setModerator, release };
 }
 
 /**
@@ -106,12 +125,19 @@ export function mountCall(host, { roomId, join, onLeave, options = {} }) {
   const share = el('button', { id: 'call-share-screen', type: 'button', 'aria-pressed': 'false',
     disabled: !call.canShareScreen }, 'Share screen');
   const leave = el('button', { id: 'call-leave', type: 'button', class: 'danger' }, 'Leave call');
+  const muteAll = el('button', { id: 'call-mute-all', type: 'button' }, 'Mute everyone');
+  const allowUnmute = el('button', { id: 'call-allow-unmute', type: 'button' }, 'Allow unmuting');
+  const lock = el('button', { id: 'call-lock', type: 'button', 'aria-pressed': 'false' }, 'Lock meeting');
+  const endAll = el('button', { id: 'call-end-all', type: 'button', class: 'danger' }, 'End meeting for all');
+  const moderation = el('div', { id: 'call-moderation', class: 'actions call-moderation', role: 'group',
+    'aria-label': 'Moderator controls', hidden: true }, muteAll, allowUnmute, lock, endAll);
   const container = el('section', { id: 'call', class: 'call', 'aria-label': 'Audio and video call' },
     el('div', { class: 'call-head' }, el('p', { class: 'call-status' }, 'Call: ', state), quality),
     message,
     el('div', { class: 'call-stage' }, self, el('div', { class: 'call-others' }, tiles, empty)),
     el('div', { class: 'actions call-controls', role: 'group', 'aria-label': 'Call controls' },
-      muteAudio, muteVideo, share, leave));
+      muteAudio, muteVideo, share, leave),
+    moderation);
   host.replaceChildren(container);
 
   // Alerts: what is wrong with your own media stays; the connection's news replaces the last one.
@@ -154,7 +180,8 @@ export function mountCall(host, { roomId, join, onLeave, options = {} }) {
       seen.add(p.participantId);
       let tile = byId.get(p.participantId);
       if (!tile) {
-        tile = createTile(p.participantId, soundBlocked);
+        tile = createTile(p.participantId, soundBlocked, moderate);
+        tile.setModerator(call.isModerator);
         byId.set(p.participantId, tile);
         tiles.append(tile.node);
       }
@@ -169,6 +196,17 @@ export function mountCall(host, { roomId, join, onLeave, options = {} }) {
       }
     }
     empty.hidden = byId.size > 0;
+  }
+
+  function moderate(action, fields) {
+    call.moderate(action, fields);
+  }
+
+  function renderModeration() {
+    moderation.hidden = !call.isModerator;
+    lock.setAttribute('aria-pressed', String(call.locked));
+    lock.textContent = call.locked ? 'Unlock meeting' : 'Lock meeting';
+    for (const tile of byId.values()) tile.setModerator(call.isModerator);
   }
 
   function renderControls() {
@@ -213,11 +251,31 @@ export function mountCall(host, { roomId, join, onLeave, options = {} }) {
   on('failed', (detail) => setConnectionNotice('failed', failedMessage(detail), 'error'));
   on('closed', (detail) => setConnectionNotice('closed', closedMessage(detail), 'info'));
   on('local-muted', renderControls);
+  on('joined', renderModeration);
+  on('room-locked', ({ locked }) => {
+    renderModeration();
+    setConnectionNotice('room-locked', locked ? 'The meeting is locked: nobody new can join.'
+      : 'The meeting is unlocked.', 'info');
+  });
+  const kindName = (kind) => (kind === 'video' ? 'camera' : 'microphone');
+  on('force-muted', ({ kind, hold }) => setConnectionNotice('force-muted', `A moderator turned your ${kindName(kind)} off.`
+    + (hold ? ' You can turn it on again when they allow it.' : ''), 'warn'));
+  on('mute-held', ({ kind }) => setConnectionNotice('force-muted',
+    `A moderator keeps your ${kindName(kind)} off; wait until they allow it.`, 'warn'));
+  on('mute-released', ({ kind }) => setConnectionNotice('mute-released',
+    `A moderator allows you to turn your ${kindName(kind)} on again.`, 'info'));
   on('screen-share', renderControls);
   on('error', ({ code, message: text }) => {
     if (code?.startsWith('screen-share')) setConnectionNotice('screen-share', text, 'warn');
+    if (code === 'forbidden' || code === 'no-participant') setConnectionNotice('moderation', text, 'warn');
   });
 
+  muteAll.addEventListener('click', () => moderate('mute-all', { kind: 'audio', hold: true }));
+  allowUnmute.addEventListener('click', () => moderate('release', { kind: 'audio' }));
+  lock.addEventListener('click', () => moderate(call.locked ? 'unlock' : 'lock'));
+  endAll.addEventListener('click', () => {
+    if (globalThis.confirm?.('End the meeting for everyone? The room is closed.') ?? true) moderate('end');
+  });
   muteAudio.addEventListener('click', () => call.setAudioMuted(!call.audioMuted));
   muteVideo.addEventListener('click', () => call.setVideoMuted(!call.videoMuted));
   share.addEventListener('click', async () => {

@@ -57,6 +57,9 @@ export class MediaCall extends EventTarget {
   #local = { audio: null, video: null, screen: null };
   #screenStream = null;
   #localMuted = { audio: false, video: false };
+  #held = { audio: false, video: false };
+  #role = null;
+  #locked = false;
 
   #participantId = null;
   #displayName = null;
@@ -100,6 +103,14 @@ export class MediaCall extends EventTarget {
   get hasVideo() { return this.#local.video != null; }
   get audioMuted() { return this.#localMuted.audio; }
   get videoMuted() { return this.#localMuted.video; }
+  /** A moderator muted this kind and holds it: unmuting is refused until they release it. */
+  get audioHeld() { return this.#held.audio; }
+  get videoHeld() { return this.#held.video; }
+  /** MODERATOR or PARTICIPANT, from `joined` (null before). */
+  get role() { return this.#role; }
+  get isModerator() { return this.#role === 'MODERATOR'; }
+  /** Whether a moderator locked the room (newcomers are refused). */
+  get locked() { return this.#locked; }
   get sharingScreen() { return this.#local.screen != null; }
   get canShareScreen() { return typeof this.#env.navigator?.mediaDevices?.getDisplayMedia === 'function'; }
   /** The last 'tracks' model. */
@@ -130,12 +141,29 @@ export class MediaCall extends EventTarget {
     if (!wasEnded) this.#emit('left', {});
   }
 
+  /** False when an unmute was refused because a moderator holds the mute (a 'mute-held' event says so too). */
   setAudioMuted(muted) {
-    this.#setMuted('audio', muted);
+    return this.#setMuted('audio', muted);
   }
 
   setVideoMuted(muted) {
-    this.#setMuted('video', muted);
+    return this.#setMuted('video', muted);
+  }
+
+  /**
+   * A moderator's action (docs/media-signalling.md, Moderation): 'mute', 'mute-all', 'release', 'remove', 'unban',
+   * 'lock', 'unlock', 'end', with {participantId, kind, hold} as the action needs. False when not joined; the node
+   * answers others with an 'error' event (code forbidden, no-participant).
+   */
+  moderate(action, { participantId, kind, hold } = {}) {
+    const s = this.#session;
+    if (!s?.joined) return false;
+    const message = { type: 'moderate', action };
+    if (participantId) message.participantId = participantId;
+    if (kind) message.kind = kind;
+    if (hold) message.hold = true;
+    this.#send(s, message);
+    return true;
   }
 
   /** Asks the browser for a screen; true when sharing. A refusal in the browser's picker is not an error. */
@@ -256,10 +284,26 @@ export class MediaCall extends EventTarget {
 
   #setMuted(kind, muted) {
     const value = Boolean(muted);
+    if (!value && this.#held[kind]) {
+      this.#emit('mute-held', { kind });
+      return false;
+    }
     this.#localMuted[kind] = value;
     if (this.#local[kind]) this.#local[kind].enabled = !value;
     const s = this.#session;
     if (s?.joined && this.#local[kind]) this.#send(s, { type: 'mute', kind, muted: value });
+    this.#emit('local-muted', { audio: this.#localMuted.audio, video: this.#localMuted.video });
+    return true;
+  }
+
+  /** A moderator muted us: the track goes off (the node forwards none of it anyway). */
+  #onForceMute(message) {
+    const kind = message.kind;
+    if (kind !== 'audio' && kind !== 'video') return;
+    this.#held[kind] = Boolean(message.hold);
+    this.#localMuted[kind] = true;
+    if (this.#local[kind]) this.#local[kind].enabled = false;
+    this.#emit('force-muted', { kind, hold: this.#held[kind], by: message.by ?? null });
     this.#emit('local-muted', { audio: this.#localMuted.audio, video: this.#localMuted.video });
   }
 
@@ -354,6 +398,17 @@ export class MediaCall extends EventTarget {
         this.#emit('muted', { participantId: message.participantId, kind: message.kind, muted: Boolean(message.muted) });
         this.#emitTracks(s);
         return;
+      case 'force-mute': return this.#onForceMute(message);
+      case 'mute-released':
+        if (message.kind !== 'audio' && message.kind !== 'video') return;
+        this.#held[message.kind] = false;
+        this.#emit('mute-released', { kind: message.kind, by: message.by ?? null });
+        return;
+      case 'room-locked':
+      case 'room-unlocked':
+        this.#locked = message.type === 'room-locked';
+        this.#emit('room-locked', { locked: this.#locked, by: message.by ?? null });
+        return;
       case 'speaker':
         this.#speaker = message.participantId ?? null;
         this.#emit('speaker', { participantId: this.#speaker });
@@ -376,6 +431,8 @@ export class MediaCall extends EventTarget {
     s.joined = true;
     this.#participantId = message.participantId ?? null;
     this.#displayName = message.displayName ?? null;
+    this.#role = message.role ?? null;
+    this.#locked = Boolean(message.locked);
     this.#roster.delete(this.#participantId);
     this.#emit('joined', { participantId: this.#participantId, displayName: this.#displayName });
     for (const kind of ['audio', 'video']) {

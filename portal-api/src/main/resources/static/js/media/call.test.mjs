@@ -313,6 +313,48 @@ test('mute and unmute: the track is disabled and the node is told', async () => 
   ]);
 });
 
+test('a moderator mute turns the track off; a held one refuses unmuting until released', async () => {
+  const { call, events } = await joinedCall();
+  const ws = FakeSocket.last;
+  const [audio] = FakePeerConnection.last.transceivers;
+  for (const type of ['force-muted', 'mute-held', 'mute-released']) {
+    call.addEventListener(type, (e) => events.push({ type, ...e.detail }));
+  }
+  ws.receive({ type: 'force-mute', kind: 'audio', hold: true, by: 'mod' });
+  assert.equal(audio.sender.track.enabled, false);
+  assert.equal(call.audioMuted, true);
+  assert.equal(call.audioHeld, true);
+  assert.equal(call.setAudioMuted(false), false);
+  assert.equal(audio.sender.track.enabled, false);
+  assert.deepEqual(ws.ofType('mute'), [], 'nothing to tell the node: it muted us');
+  ws.receive({ type: 'mute-released', kind: 'audio', by: 'mod' });
+  assert.equal(call.audioHeld, false);
+  assert.equal(call.setAudioMuted(false), true);
+  assert.equal(audio.sender.track.enabled, true);
+  assert.deepEqual(ws.ofType('mute'), [{ type: 'mute', kind: 'audio', muted: false }]);
+  assert.deepEqual(events.filter((e) => ['force-muted', 'mute-held', 'mute-released'].includes(e.type)), [
+    { type: 'force-muted', kind: 'audio', hold: true, by: 'mod' }, { type: 'mute-held', kind: 'audio' },
+    { type: 'mute-released', kind: 'audio', by: 'mod' },
+  ]);
+});
+
+test('moderate sends the action; room-locked and room-unlocked set locked', async () => {
+  const { call } = await joinedCall();
+  const ws = FakeSocket.last;
+  assert.equal(call.isModerator, false);
+  assert.equal(call.locked, false);
+  assert.equal(call.moderate('mute', { participantId: 'bea', kind: 'audio', hold: true }), true);
+  call.moderate('lock');
+  assert.deepEqual(ws.ofType('moderate'), [
+    { type: 'moderate', action: 'mute', participantId: 'bea', kind: 'audio', hold: true },
+    { type: 'moderate', action: 'lock' },
+  ]);
+  ws.receive({ type: 'room-locked', by: 'mod' });
+  assert.equal(call.locked, true);
+  ws.receive({ type: 'room-unlocked', by: 'mod' });
+  assert.equal(call.locked, false);
+});
+
 test('screen share adds one sendonly video section; stopping makes it inactive, sharing again reuses it', async () => {
   const { call } = await joinedCall();
   const ws = FakeSocket.last;

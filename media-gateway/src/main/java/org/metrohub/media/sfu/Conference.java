@@ -26,6 +26,8 @@ public final class Conference {
     private final String id;
     private final SfuContext context;
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+    /** Held moderator mutes by endpoint id: {audio, video} moderator ids or null; they outlive a reconnect. */
+    private final Map<String, String[]> heldMutes = new java.util.HashMap<>();
     private final AtomicLongArray drops = new AtomicLongArray(Drop.values().length);
     private final Negotiator negotiator;
     private final ScheduledFuture<?> feedback;
@@ -58,6 +60,7 @@ public final class Conference {
         Endpoint previous;
         Endpoint endpoint;
         List<Endpoint> others;
+        String[] held;
         synchronized (this) {
             if (closed) {
                 throw new IllegalStateException("The room is closed on this media node.");
@@ -74,6 +77,15 @@ public final class Conference {
             others = List.copyOf(endpoints.values());
             endpoint = new Endpoint(endpointId, displayName, this, listener, context);
             endpoints.put(endpointId, endpoint);
+            held = heldMutes.get(endpointId);
+            if (held != null) {
+                held = held.clone();
+                for (int k = 0; k < 2; k++) {
+                    if (held[k] != null) {
+                        endpoint.forceMute(KINDS[k], true, true);
+                    }
+                }
+            }
         }
         synchronized (speakers) {
             speakers.addEndpoint(endpointId);
@@ -86,6 +98,13 @@ public final class Conference {
             previous.close("replaced by a new connection of the same participant");
         }
         LOG.log(Level.INFO, "{0}: {1} joined ({2} in the room)", id, endpointId, others.size() + 1);
+        if (held != null) { // a reconnect does not escape a held mute
+            for (int k = 0; k < 2; k++) {
+                if (held[k] != null) {
+                    listener.forceMuted(KINDS[k], true, held[k]);
+                }
+            }
+        }
         for (Endpoint other : others) {
             other.listener().participantJoined(endpointId, displayName);
             listener.participantJoined(other.id(), other.displayName());
@@ -131,10 +150,21 @@ public final class Conference {
         return result;
     }
 
-    /** Marks an endpoint's track muted or not and tells the others. */
-    public void setMuted(Endpoint endpoint, String kind, boolean muted) {
+    /**
+     * Marks an endpoint's track muted or not and tells the others. An unmute does not apply while a moderator
+     * holds the mute ({@link #forceMute} with {@code hold}); without a hold it lifts the moderator's mute.
+     *
+     * @return false when the unmute was refused because a moderator holds the mute
+     */
+    public boolean setMuted(Endpoint endpoint, String kind, boolean muted) {
         List<Endpoint> toTell;
         synchronized (this) {
+            if (!muted && endpoint.muteHeld(kind)) {
+                return false;
+            }
+            if (!muted) {
+                endpoint.forceMute(kind, false, false);
+            }
             for (Source s : endpoint.sources()) {
                 if (s.kind().equals(kind)) {
                     s.setMuted(muted);
@@ -144,6 +174,121 @@ public final class Conference {
         }
         for (Endpoint other : toTell) {
             other.listener().mutedChanged(endpoint.id(), kind, muted);
+        }
+        return true;
+    }
+
+    /**
+     * A moderator ({@code by}) mutes a participant's {@code kind} ({@code "audio"}/{@code "video"}): the node stops
+     * forwarding it at once (its packets are dropped as {@link Drop#MODERATOR_MUTED}), the participant is told
+     * ({@link EndpointListener#forceMuted}) and everyone sees it muted. With {@code hold} the participant's own
+     * unmute is refused until {@link #releaseMute}, and a held mute outlives a reconnect of the same endpoint id.
+     *
+     * @return false when no such participant is in the conference
+     */
+    public boolean forceMute(String endpointId, String kind, boolean hold, String by) {
+        checkKind(kind);
+        Endpoint target;
+        List<Endpoint> all;
+        synchronized (this) {
+            target = endpoints.get(endpointId);
+            if (target == null) {
+                return false;
+            }
+            target.forceMute(kind, true, hold);
+            if (hold) {
+                heldMutes.computeIfAbsent(endpointId, e -> new String[2])[kindIndex(kind)] = by;
+            }
+            for (Source s : target.sources()) {
+                if (s.kind().equals(kind)) {
+                    s.setMuted(true);
+                }
+            }
+            all = List.copyOf(endpoints.values());
+        }
+        LOG.log(Level.INFO, "{0}: {1} {2} muted by {3}{4}", id, endpointId, kind, by, hold ? " (held)" : "");
+        target.listener().forceMuted(kind, hold, by);
+        for (Endpoint e : all) {
+            e.listener().mutedChanged(endpointId, kind, true);
+        }
+        return true;
+    }
+
+    /**
+     * {@link #forceMute} for every participant but those in {@code except} (the moderators).
+     *
+     * @return the ids of the participants muted
+     */
+    public List<String> forceMuteAll(String kind, boolean hold, String by, Set<String> except) {
+        checkKind(kind);
+        List<String> ids;
+        synchronized (this) {
+            ids = endpoints.keySet().stream().filter(e -> !except.contains(e)).toList();
+        }
+        List<String> muted = new ArrayList<>(ids.size());
+        for (String e : ids) {
+            if (forceMute(e, kind, hold, by)) {
+                muted.add(e);
+            }
+        }
+        return muted;
+    }
+
+    /**
+     * Lifts a moderator mute of a participant's {@code kind}: the participant is told and may unmute (their track
+     * stays muted until they do).
+     *
+     * @return false when no such participant is in the conference
+     */
+    public boolean releaseMute(String endpointId, String kind, String by) {
+        checkKind(kind);
+        Endpoint target;
+        synchronized (this) {
+            String[] held = heldMutes.get(endpointId);
+            if (held != null) {
+                held[kindIndex(kind)] = null;
+                if (held[0] == null && held[1] == null) {
+                    heldMutes.remove(endpointId);
+                }
+            }
+            target = endpoints.get(endpointId);
+            if (target == null) {
+                return held != null;
+            }
+            target.forceMute(kind, false, false);
+        }
+        target.listener().muteReleased(kind, by);
+        return true;
+    }
+
+    /**
+     * A moderator removes a participant: they are told ({@link EndpointListener#closed}) and leave like
+     * {@link #leave}.
+     *
+     * @return false when no such participant is in the conference
+     */
+    public boolean remove(String endpointId, String reason) {
+        Endpoint target;
+        synchronized (this) {
+            target = endpoints.get(endpointId);
+        }
+        if (target == null) {
+            return false;
+        }
+        leave(target, reason);
+        target.listener().closed(reason);
+        return true;
+    }
+
+    private static final String[] KINDS = {"audio", "video"};
+
+    private static int kindIndex(String kind) {
+        return kind.equals("audio") ? 0 : 1;
+    }
+
+    private static void checkKind(String kind) {
+        if (!kind.equals("audio") && !kind.equals("video")) {
+            throw new IllegalArgumentException("kind must be audio or video, not " + kind);
         }
     }
 

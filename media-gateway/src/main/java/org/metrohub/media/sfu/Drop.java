@@ -23,5 +23,7 @@ public enum Drop {
     /** A packet that does not fit the send buffer with room for the SRTP tag. */
     TOO_LARGE,
     /** Encryption for a receiver failed. */
-    SEND_PROTECT
+    SEND_PROTECT,
+    /** Media of a track a moderator muted ({@link Conference#forceMute}): received and counted, forwarded to nobody. */
+    MODERATOR_MUTED
 }

@@ -100,6 +100,11 @@ public final class Endpoint {
     private final long joinedNanos;
 
     private volatile Source[] sources = NO_SOURCES;
+    // moderator mutes per kind (Conference#forceMute); read on the packet path, written under the conference's lock
+    private volatile boolean audioForced;
+    private volatile boolean videoForced;
+    private volatile boolean audioHeld;
+    private volatile boolean videoHeld;
     private volatile Forwarding[] receiving = NO_FORWARDINGS;
     private volatile ExtensionIds extensions = ExtensionIds.NONE;
     private volatile DtlsEngine dtls;
@@ -183,6 +188,27 @@ public final class Endpoint {
 
     EndpointTransport transport() {
         return transport;
+    }
+
+    /** Whether a moderator muted this endpoint's {@code kind} ({@code "audio"}/{@code "video"}): its media is not forwarded. */
+    public boolean forceMuted(String kind) {
+        return kind.equals("audio") ? audioForced : videoForced;
+    }
+
+    /** Whether a moderator mute of {@code kind} is held: the participant's own unmute does not lift it. */
+    public boolean muteHeld(String kind) {
+        return kind.equals("audio") ? audioHeld : videoHeld;
+    }
+
+    /** Sets or lifts a moderator mute; the conference calls this under its lock. */
+    void forceMute(String kind, boolean forced, boolean held) {
+        if (kind.equals("audio")) {
+            audioForced = forced;
+            audioHeld = forced && held;
+        } else {
+            videoForced = forced;
+            videoHeld = forced && held;
+        }
     }
 
     List<Source> sources() {
@@ -372,6 +398,10 @@ public final class Endpoint {
         if (now - nextReceiverReportNanos >= 0) {
             nextReceiverReportNanos = now + RECEIVER_REPORT_INTERVAL_NANOS;
             sendReceiverReports(now);
+        }
+        if (source.audio() ? audioForced : videoForced) {
+            drop(Drop.MODERATOR_MUTED); // still counted above: receiver reports stay right while muted
+            return;
         }
         if (source.streamKind() == StreamKind.AUDIO) {
             int ids = extensions.audioLevel();

@@ -29,6 +29,18 @@ public interface EndpointListener {
     /** The endpoint's transport changed state (ICE/DTLS), with a short human-readable detail. */
     void connectionStateChanged(ConnectionState state, String detail);
 
+    /**
+     * A moderator ({@code by}) muted this endpoint's {@code kind} of media: the node no longer forwards it. With
+     * {@code hold} the participant may not unmute until a moderator releases it ({@link #muteReleased}); without,
+     * their own unmute lifts it.
+     */
+    default void forceMuted(String kind, boolean hold, String by) {
+    }
+
+    /** A moderator ({@code by}) lifted a moderator mute of this endpoint's {@code kind}: the participant may unmute. */
+    default void muteReleased(String kind, String by) {
+    }
+
     /** The endpoint was closed by the node (room closed, node drained, transport failed for good). */
     void closed(String reason);
 }

@@ -27,6 +27,7 @@ public final class Source {
     private final Endpoint owner;
     private final String mid;
     private final String kind;
+    private final boolean audio;
     private final int clockRate;
     private final Format format;
     private final String codecName;
@@ -65,6 +66,7 @@ public final class Source {
         this.owner = Objects.requireNonNull(owner, "owner");
         this.mid = Objects.requireNonNull(mid, "mid");
         this.kind = Objects.requireNonNull(kind, "kind");
+        this.audio = kind.equals("audio");
         this.format = Format.of(codecName);
         this.codecName = codecName;
         this.meter = new SimulcastSource(owner.id() + "-" + mid, layerHeights(Math.max(1, rids.size())));
@@ -104,6 +106,11 @@ public final class Source {
     /** {@code "audio"} or {@code "video"}. */
     public String kind() {
         return kind;
+    }
+
+    /** Whether {@link #kind()} is audio (for the packet path, without comparing strings). */
+    boolean audio() {
+        return audio;
     }
 
     public int clockRate() {

@@ -9,6 +9,12 @@
  * {@link org.metrohub.media.sfu.EndpointListener}. Negotiation rules are in {@code negotiation}
  * (docs/webrtc-negotiation.md); the browser always offers.
  *
+ * <p>Moderation: who may moderate is the caller's decision; the conference enforces it. A moderator mute
+ * ({@link org.metrohub.media.sfu.Conference#forceMute}) sets a per-kind flag on the sender's endpoint that its
+ * receive path reads (a volatile, no allocation): the packets are still counted for receiver reports, then dropped
+ * as {@link org.metrohub.media.sfu.Drop#MODERATOR_MUTED} before any receiver's forwarding sees them. A held mute
+ * is remembered by endpoint id, so a reconnect does not escape it.
+ *
  * <p>Threads: each endpoint's transport thread runs its receive path (DTLS, SRTP, RTP, RTCP) and forwards to
  * receivers itself; a receiver's send buffer, rewriters and SRTP send context are guarded by that receiver's send
  * lock (one short critical section per packet: copy, rewrite, encrypt, send). This departs from STYLE.md §8's

@@ -2,6 +2,7 @@ package org.metrohub.media.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.metrohub.media.node.LocalMediaNode;
 import org.metrohub.media.node.NodeSettings;
 import org.metrohub.media.sfu.Conference;
+import org.metrohub.media.sfu.Drop;
+import org.metrohub.media.sfu.Endpoint;
 import org.metrohub.media.sfu.SfuSettings;
 import org.metrohub.media.transport.dtls.DtlsCertificate;
 import org.metrohub.media.transport.ice.IceSettings;
@@ -180,6 +183,60 @@ class SfuForwardingTest {
                     .isLessThanOrEqualTo(2);
             assertThat(Math.max(grew0, grew1)).as(bot + ": video from one other").isPositive();
         }
+    }
+
+    @Test
+    void aModeratorMuteStopsForwardingAtTheNodeAndAHeldMuteCannotBeLiftedByTheParticipant() throws Exception {
+        Conference room = node.openRoom("moderation");
+        BotSettings settings = BotSettings.defaults().withReceive(2, 2);
+        BotParticipant a = join(room, "a", settings);
+        BotParticipant b = join(room, "b", settings);
+        BotParticipant c = join(room, "c", settings);
+        for (BotParticipant bot : List.of(a, b, c)) {
+            bot.startSending(pacer);
+        }
+        awaitReceiving(b, "a", "c");
+        awaitReceiving(c, "a", "b");
+
+        assertThat(room.forceMute("a", "audio", true, "c")).isTrue();
+        assertThat(room.forceMute("nobody", "audio", true, "c")).isFalse();
+        assertThat(signalling.get("a").events()).contains("force-muted audio held by c");
+        assertThat(signalling.get("b").events()).contains("muted a audio true");
+        assertThat(signalling.get("c").events()).contains("muted a audio true");
+        Endpoint ae = room.endpoint("a").orElseThrow();
+        assertThat(ae.forceMuted("audio")).isTrue();
+        assertThat(ae.forceMuted("video")).isFalse();
+        // a still sends (a misbehaving client ignoring force-mute): nothing of its audio leaves the node
+        long bFromA = Await.stable("b's audio from a", () -> b.received("a", "audio"), Duration.ofMillis(300));
+        long bVideoFromA = b.received("a", "video");
+        long cFromB = c.received("b", "audio");
+        long droppedBefore = room.dropped(Drop.MODERATOR_MUTED);
+        Await.until("c still hearing b and b still seeing a", () -> c.received("b", "audio") > cFromB + 50
+                && b.received("a", "video") > bVideoFromA + 30);
+        assertThat(b.received("a", "audio")).as("b's audio from the muted a").isEqualTo(bFromA);
+        assertThat(ae.dropped(Drop.MODERATOR_MUTED)).as("a's audio dropped at the node")
+                .isGreaterThan(droppedBefore).isEqualTo(room.dropped(Drop.MODERATOR_MUTED));
+
+        // held: a's own unmute is refused; released: it is accepted and forwarding resumes
+        assertThat(room.setMuted(ae, "audio", false)).isFalse();
+        assertThat(room.releaseMute("a", "audio", "c")).isTrue();
+        assertThat(signalling.get("a").events()).contains("released audio by c");
+        assertThat(room.setMuted(ae, "audio", false)).isTrue();
+        assertThat(signalling.get("b").events()).contains("muted a audio false");
+        Await.until("b hearing a again", () -> b.received("a", "audio") > bFromA + 50, () -> b.stats().toString());
+
+        // without a hold the participant's own unmute lifts it; mute-all spares the moderator
+        assertThat(room.forceMuteAll("audio", false, "c", java.util.Set.of("c"))).containsExactlyInAnyOrder("a", "b");
+        assertThat(ae.muteHeld("audio")).isFalse();
+        assertThat(room.endpoint("c").orElseThrow().forceMuted("audio")).isFalse();
+        assertThat(room.setMuted(ae, "audio", false)).isTrue();
+        assertThat(ae.forceMuted("audio")).isFalse();
+
+        // remove: a is told it is closed and the others see it leave
+        assertThat(room.remove("a", "removed by c")).isTrue();
+        assertThat(signalling.get("a").events()).contains("closed removed by c");
+        assertThat(signalling.get("b").events()).contains("left a");
+        assertThat(room.endpoint("a")).isEmpty();
     }
 
     private BotParticipant join(Conference room, String id, BotSettings settings) throws Exception {

@@ -43,6 +43,31 @@ class LocalMediaNodeTest {
     }
 
     @Test
+    void aHeldModeratorMuteOutlivesAReconnectUntilReleased() {
+        Conference room = node.openRoom("moderated");
+        room.join("mod", "Moderator", new RecordingListener());
+        Endpoint first = room.join("bea", "Bea", new RecordingListener());
+        assertThat(room.forceMute("bea", "audio", true, "mod")).isTrue();
+        assertThat(room.forceMute("bea", "video", false, "mod")).isTrue();
+        assertThat(first.forceMuted("audio")).isTrue();
+
+        RecordingListener again = new RecordingListener();
+        Endpoint second = room.join("bea", "Bea", again); // a reconnect replaces the first endpoint
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.forceMuted("audio")).isTrue();
+        assertThat(second.muteHeld("audio")).isTrue();
+        assertThat(second.forceMuted("video")).as("an unheld mute is the old connection's only").isFalse();
+        assertThat(again.events).contains("force-muted audio held by mod");
+        assertThat(room.setMuted(second, "audio", false)).isFalse();
+
+        assertThat(room.releaseMute("bea", "audio", "mod")).isTrue();
+        assertThat(again.events).contains("released audio by mod");
+        Endpoint third = room.join("bea", "Bea", new RecordingListener());
+        assertThat(third.forceMuted("audio")).isFalse();
+        assertThat(room.setMuted(third, "audio", false)).isTrue();
+    }
+
+    @Test
     void totalsCountEveryDropReasonAndKeepThemWhenEndpointsLeaveAndRoomsClose() {
         Conference room = node.openRoom("room-1");
         Endpoint alice = room.join("alice", "Alice", new RecordingListener());

@@ -31,6 +31,16 @@ final class RecordingListener implements EndpointListener {
     }
 
     @Override
+    public void forceMuted(String kind, boolean hold, String by) {
+        events.add("force-muted " + kind + (hold ? " held" : "") + " by " + by);
+    }
+
+    @Override
+    public void muteReleased(String kind, String by) {
+        events.add("released " + kind + " by " + by);
+    }
+
+    @Override
     public void activeSpeakerChanged(String participantId) {
         events.add("speaker " + participantId);
     }

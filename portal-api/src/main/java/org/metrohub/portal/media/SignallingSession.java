@@ -1,6 +1,8 @@
 package org.metrohub.portal.media;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.metrohub.media.negotiation.NegotiationException;
@@ -11,6 +13,7 @@ import org.metrohub.media.sfu.Endpoint;
 import org.metrohub.media.sfu.EndpointListener;
 import org.metrohub.media.sfu.Negotiator;
 import org.metrohub.portal.identity.CurrentUser;
+import org.metrohub.portal.web.Audit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -22,8 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One browser's signalling WebSocket, as a small state machine: the first message must be {@code join} with a
- * room token for this room; then {@code offer}, {@code candidate}, {@code mute}, {@code leave} and {@code ping}
- * until the socket closes. What the media node says goes out through {@link #outbound()}. The protocol is in
+ * room token for this room; then {@code offer}, {@code candidate}, {@code mute}, {@code moderate} (moderators
+ * only, audited), {@code leave} and {@code ping} until the socket closes. What the media node says goes out through {@link #outbound()}. The protocol is in
  * docs/media-signalling.md.
  */
 final class SignallingSession implements EndpointListener {
@@ -38,7 +41,7 @@ final class SignallingSession implements EndpointListener {
     private final AtomicReference<Joined> joined = new AtomicReference<>();
     private volatile boolean ended;
 
-    private record Joined(CurrentUser user, Conference conference, Endpoint endpoint) {
+    private record Joined(CurrentUser user, boolean moderator, Conference conference, Endpoint endpoint) {
     }
 
     SignallingSession(UUID roomId, MediaPlane plane, JsonMapper json, int queueLimit) {
@@ -72,6 +75,7 @@ final class SignallingSession implements EndpointListener {
             case "offer" -> offer(in, message.path("sdp").asString(""));
             case "candidate" -> candidate(in, message.path("candidate").asString(""));
             case "mute" -> mute(in, message.path("kind").asString(""), message.path("muted").asBoolean(false));
+            case "moderate" -> moderate(in, message);
             case "leave" -> {
                 end("left");
                 yield Mono.empty();
@@ -83,20 +87,26 @@ final class SignallingSession implements EndpointListener {
 
     private Mono<Void> join(String token) {
         return plane.admit(token, roomId)
-                .publishOn(Schedulers.boundedElastic())
-                .flatMap(user -> {
+                .flatMap(admitted -> plane.moderation().locked(roomId)
+                        .publishOn(Schedulers.boundedElastic()) // joining may close a replaced transport (ice4j)
+                        .map(locked -> {
+                    CurrentUser user = admitted.user();
                     Conference conference = plane.node().openRoom(roomId.toString());
                     Endpoint endpoint = conference.join(user.id(), user.displayName(), this);
-                    joined.set(new Joined(user, conference, endpoint));
+                    joined.set(new Joined(user, admitted.moderator(), conference, endpoint));
+                    plane.register(this);
                     if (ended) { // the socket closed while we were admitting
+                        plane.unregister(this);
                         conference.leave(endpoint, "signalling closed");
-                        return Mono.empty();
+                        return false;
                     }
-                    LOG.info("media: {} joined room {}", user.username(), roomId);
-                    ObjectNode reply = json.createObjectNode().put("type", "joined")
-                            .put("participantId", user.id()).put("displayName", user.displayName());
-                    return send(reply).then(plane.stillHere(user, roomId));
-                })
+                    LOG.info("media: {} joined room {} as {}", user.username(), roomId, admitted.roomRole());
+                    emit(json.createObjectNode().put("type", "joined")
+                            .put("participantId", user.id()).put("displayName", user.displayName())
+                            .put("role", admitted.roomRole()).put("locked", locked));
+                    return true;
+                }))
+                .flatMap(entered -> entered ? plane.stillHere(joined.get().user(), roomId) : Mono.<Void>empty())
                 .onErrorResume(MediaPlane.Refused.class, e -> fail(e.code(), e.getMessage(), true))
                 .onErrorResume(IllegalStateException.class, e -> fail("room-unavailable", e.getMessage(), true));
     }
@@ -137,8 +147,104 @@ final class SignallingSession implements EndpointListener {
         if (!kind.equals("audio") && !kind.equals("video")) {
             return fail("bad-message", "kind must be audio or video.", false);
         }
-        in.conference().setMuted(in.endpoint(), kind, muted);
+        if (!in.conference().setMuted(in.endpoint(), kind, muted)) {
+            return fail("held", "A moderator muted your " + kind + "; wait until they release it.", false);
+        }
         return Mono.empty();
+    }
+
+    // ------------------------------------------------------------------------------------ moderation
+
+    /** {@code moderate}: only a participant whose room token says MODERATOR; see docs/media-signalling.md. */
+    private Mono<Void> moderate(Joined in, JsonNode message) {
+        if (!in.moderator()) {
+            return fail("forbidden", "Only a moderator of this room may do that.", false);
+        }
+        String action = message.path("action").asString("");
+        String target = message.path("participantId").asString("");
+        String kind = message.path("kind").asString("");
+        boolean hold = message.path("hold").asBoolean(false);
+        boolean needsKind = action.equals("mute") || action.equals("mute-all") || action.equals("release")
+                || action.equals("unmute");
+        if (needsKind && !kind.equals("audio") && !kind.equals("video")) {
+            return fail("bad-message", "kind must be audio or video.", false);
+        }
+        boolean needsTarget = action.equals("mute") || action.equals("remove") || action.equals("unban");
+        if (needsTarget && target.isBlank()) {
+            return fail("bad-message", "participantId is required.", false);
+        }
+        if (action.equals("remove") && target.equals(in.user().id())) {
+            return fail("bad-message", "Leave instead of removing yourself.", false);
+        }
+        String by = in.user().id();
+        Conference conference = in.conference();
+        Mono<Boolean> done = switch (action) {
+            case "mute" -> blocking(() -> conference.forceMute(target, kind, hold, by));
+            case "mute-all" -> blocking(() -> {
+                conference.forceMuteAll(kind, hold, by, moderatorIds());
+                return true;
+            });
+            case "release", "unmute" -> blocking(() -> {
+                if (!target.isBlank()) {
+                    return conference.releaseMute(target, kind, by);
+                }
+                Set<String> spared = moderatorIds();
+                for (SignallingSession s : plane.sessions(roomId)) {
+                    CurrentUser other = s.user();
+                    if (other != null && !spared.contains(other.id())) {
+                        conference.releaseMute(other.id(), kind, by);
+                    }
+                }
+                return true;
+            });
+            case "remove" -> plane.moderation().ban(roomId, target)
+                    .then(blocking(() -> conference.remove(target, "removed by a moderator")))
+                    .map(found -> true); // banned even if they are not connected right now
+            case "unban" -> plane.moderation().unban(roomId, target);
+            case "lock", "unlock" -> plane.moderation().lock(roomId, action.equals("lock")).doOnNext(changed -> {
+                ObjectNode news = json.createObjectNode().put("type", action.equals("lock") ? "room-locked"
+                        : "room-unlocked").put("by", by);
+                for (SignallingSession s : plane.sessions(roomId)) {
+                    s.emit(news);
+                }
+            }).thenReturn(true);
+            case "end" -> plane.end(in.user(), roomId).thenReturn(true)
+                    .onErrorResume(org.metrohub.portal.web.ApiException.class, e -> fail("forbidden",
+                            e.getMessage(), false).thenReturn(false));
+            default -> null;
+        };
+        if (done == null) {
+            return fail("bad-message", "Unknown moderation action '" + abbreviate(action) + "'.", false);
+        }
+        String what = "room.moderate." + action;
+        String on = "room:" + roomId + (target.isBlank() ? "" : "/participant:" + target)
+                + (kind.isBlank() ? "" : "/" + kind) + (hold ? " (held)" : "");
+        return done.flatMap(ok -> {
+            if (!ok && !target.isBlank()) {
+                return fail("no-participant", "No participant " + abbreviate(target) + " here.", false);
+            }
+            if (ok) {
+                Audit.record(in.user().id(), in.user().username(), in.user().tenant(), what, on);
+            }
+            return Mono.<Void>empty();
+        });
+    }
+
+    /** Ids of this room's moderators connected to this instance (spared by mute-all). */
+    private Set<String> moderatorIds() {
+        Set<String> ids = new HashSet<>();
+        for (SignallingSession s : plane.sessions(roomId)) {
+            Joined j = s.joined.get();
+            if (j != null && j.moderator()) {
+                ids.add(j.user().id());
+            }
+        }
+        return ids;
+    }
+
+    /** Conference calls may close transports (ice4j locks): never on an event loop. */
+    private static Mono<Boolean> blocking(java.util.concurrent.Callable<Boolean> call) {
+        return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic());
     }
 
     /** The socket closed or the participant left: the node and the portal forget the participant once. */
@@ -148,6 +254,7 @@ final class SignallingSession implements EndpointListener {
         }
         ended = true;
         Joined in = joined.get();
+        plane.unregister(this);
         if (in != null) {
             // closing the transport may wait on ice4j's locks: never on an event loop
             Mono.fromRunnable(() -> in.conference().leave(in.endpoint(), reason))
@@ -231,6 +338,16 @@ final class SignallingSession implements EndpointListener {
     public void mutedChanged(String participantId, String kind, boolean muted) {
         emit(json.createObjectNode().put("type", "muted").put("participantId", participantId).put("kind", kind)
                 .put("muted", muted));
+    }
+
+    @Override
+    public void forceMuted(String kind, boolean hold, String by) {
+        emit(json.createObjectNode().put("type", "force-mute").put("kind", kind).put("hold", hold).put("by", by));
+    }
+
+    @Override
+    public void muteReleased(String kind, String by) {
+        emit(json.createObjectNode().put("type", "mute-released").put("kind", kind).put("by", by));
     }
 
     @Override

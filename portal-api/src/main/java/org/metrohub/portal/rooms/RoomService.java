@@ -22,7 +22,8 @@ import reactor.core.publisher.Mono;
 /**
  * The rooms use cases. A change to a room and its event are written in one transaction (the outbox);
  * presence lives in Redis. Every call checks tenant and role through {@link RoomPolicy}; joining also
- * consults the {@link RoomAccessPolicy} beans other features provide.
+ * consults the {@link RoomAccessPolicy} beans other features provide, and what moderators decided
+ * ({@link RoomModeration}: a locked room admits only those present and moderators; a removed user is refused).
  */
 @Service
 public class RoomService {
@@ -37,10 +38,11 @@ public class RoomService {
     private final RoomsProperties properties;
     private final InstantSource clock;
     private final List<RoomAccessPolicy> accessPolicies;
+    private final RoomModeration moderation;
 
     public RoomService(RoomRepository rooms, PresenceStore presence, EventOutbox outbox, TransactionalOperator tx,
                        TokenIssuer tokens, RoomsProperties properties, InstantSource clock,
-                       ObjectProvider<RoomAccessPolicy> accessPolicies) {
+                       ObjectProvider<RoomAccessPolicy> accessPolicies, RoomModeration moderation) {
         this.rooms = rooms;
         this.presence = presence;
         this.outbox = outbox;
@@ -49,6 +51,7 @@ public class RoomService {
         this.properties = properties;
         this.clock = clock;
         this.accessPolicies = accessPolicies.orderedStream().toList();
+        this.moderation = moderation;
     }
 
     public Mono<Room> create(CurrentUser user, CreateRoomRequest request) {
@@ -121,9 +124,18 @@ public class RoomService {
 
     private Mono<JoinTicket> admit(CurrentUser user, Room room, String role) {
         Participant participant = new Participant(user.id(), user.displayName(), role, now());
-        return presence.list(room.id())
-                .flatMap(present -> {
+        boolean moderator = role.equals("MODERATOR");
+        return Mono.zip(presence.list(room.id()), moderation.locked(room.id()),
+                        moderator ? Mono.just(false) : moderation.banned(room.id(), user.id()))
+                .flatMap(state -> {
+                    List<Participant> present = state.getT1();
                     boolean inside = present.stream().anyMatch(p -> p.userId().equals(user.id()));
+                    if (state.getT3()) {
+                        return Mono.error(ApiException.forbidden("A moderator removed you from this room."));
+                    }
+                    if (state.getT2() && !inside && !moderator) {
+                        return Mono.error(ApiException.conflict("The room is locked."));
+                    }
                     if (!inside && present.size() >= room.capacity()) {
                         return Mono.error(ApiException.conflict("The room is full (capacity " + room.capacity() + ")."));
                     }
