@@ -263,13 +263,18 @@ class BandwidthEstimatorTest {
         runFeedbackRound(bwe, feedbacks, 0); // warm up: class loading, first-use paths
         runFeedbackRound(bwe, feedbacks, 1);
 
-        threads.getThreadAllocatedBytes(thread);
-        long before = threads.getThreadAllocatedBytes(thread);
-        runFeedbackRound(bwe, feedbacks, 2);
-        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+        // a per-packet allocation shows in every round; the JVM may put a few bytes on this thread once (a
+        // compilation or profiling event on a loaded machine), so the quietest of three rounds must be 0
+        long least = Long.MAX_VALUE;
+        for (int round = 2; round < 5; round++) {
+            threads.getThreadAllocatedBytes(thread);
+            long before = threads.getThreadAllocatedBytes(thread);
+            runFeedbackRound(bwe, feedbacks, round);
+            least = Math.min(least, threads.getThreadAllocatedBytes(thread) - before);
+        }
 
-        assertThat(allocated).isZero();
-        assertThat(bwe.feedbackPackets()).isEqualTo(3 * 64);
+        assertThat(least).isZero();
+        assertThat(bwe.feedbackPackets()).isEqualTo(5 * 64);
     }
 
     private static void runFeedbackRound(BandwidthEstimator bwe, byte[][] feedbacks, int round) {

@@ -161,12 +161,18 @@ class ActiveSpeakerDetectorTest {
         int[] levels = {SPEECH, 55, NOISE, SILENT};
         long t = feedLevels(quiet, ids, levels, 0, 5000);
 
-        threads.getThreadAllocatedBytes(thread);
-        long before = threads.getThreadAllocatedBytes(thread);
-        feedLevels(quiet, ids, levels, t, 5000);
-        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+        // A per-packet allocation shows in every round (5,000 × 4 levels); the JVM itself may put a few bytes on
+        // this thread once (a compilation or profiling event on a loaded machine: 120 B seen once), so the
+        // quietest of three rounds must be 0.
+        long least = Long.MAX_VALUE;
+        for (int round = 0; round < 3; round++) {
+            threads.getThreadAllocatedBytes(thread);
+            long before = threads.getThreadAllocatedBytes(thread);
+            t = feedLevels(quiet, ids, levels, t, 5000);
+            least = Math.min(least, threads.getThreadAllocatedBytes(thread) - before);
+        }
 
-        assertThat(allocated).isZero();
+        assertThat(least).isZero();
         assertThat(quiet.dominantSpeaker()).isEqualTo("a");
     }
 
