@@ -8,12 +8,12 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentI
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.logging.Level;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.metrohub.portal.testing.Browser;
@@ -102,7 +102,38 @@ class ClassPagesIT {
                 """, "/api/classes/" + classId + "/attendance?format=csv");
         assertThat(csv).startsWith("user_id,display_name,role,first_join,last_leave,minutes_present")
                 .contains("Riverton Student");
+
+        // the student leaves the call: the row says absent, and their time stops counting
+        student.findElement(By.id("call-leave")).click();
+        By absent = By.cssSelector("#attendance-rows tr[data-present-now='false']");
+        await(teacher, "the student shown as gone (the view refreshes every 5 s)", presenceOfElementLocated(absent));
+        assertThat(teacher.findElement(absent).getText()).contains("Riverton Student");
+        Map<String, Object> left = report(people.get(0), classId);
+        Instant leftAt = Instant.parse((String) left.get("generatedAt"));
+        Map<String, Object> later = await(teacher, "a report two seconds later",
+                d -> {
+                    Map<String, Object> r = report(people.get(0), classId);
+                    return Instant.parse((String) r.get("generatedAt")).isAfter(leftAt.plusSeconds(2)) ? r
+                            : null;
+                });
+        assertThat(secondsPresent(later)).as("seconds present, two seconds after leaving")
+                .isEqualTo(secondsPresent(left));
         assertNoScriptErrors(teacher);
+    }
+
+    /** The class's attendance report, read through the page's API module and token. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> report(Browser teacher, String classId) {
+        return (Map<String, Object>) teacher.runAsync("""
+                const { get } = await import('/js/api.js');
+                return await get(args[0]);
+                """, "/api/classes/" + classId + "/attendance");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static long secondsPresent(Map<String, Object> report) {
+        var items = (List<Map<String, Object>>) report.get("items");
+        return ((Number) items.getFirst().get("secondsPresent")).longValue();
     }
 
     @Test
