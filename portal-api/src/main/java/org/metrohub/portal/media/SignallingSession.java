@@ -263,7 +263,9 @@ final class SignallingSession implements EndpointListener {
                     .subscribe(null, e -> LOG.warn("media: could not record that {} left room {}: {}",
                             in.user().username(), roomId, e.toString()));
         }
-        outbound.tryEmitComplete();
+        synchronized (outbound) {
+            outbound.tryEmitComplete();
+        }
         done.tryEmitEmpty();
     }
 
@@ -304,11 +306,23 @@ final class SignallingSession implements EndpointListener {
         return Mono.empty();
     }
 
+    /**
+     * Queues a message for the browser. Messages come from several threads at once (this socket's handler, the media
+     * node's threads, other sessions' moderation), and a unicast sink refuses a concurrent emit
+     * ({@code FAIL_NON_SERIALIZED}) instead of queueing it: emits are serialised here so none is lost.
+     */
     private void emit(ObjectNode message) {
-        Sinks.EmitResult result = outbound.tryEmitNext(message.toString());
+        String text = message.toString();
+        Sinks.EmitResult result;
+        synchronized (outbound) {
+            result = outbound.tryEmitNext(text);
+        }
         if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
             LOG.warn("media: signalling queue full for room {}; closing the session", roomId);
             end("signalling backlog");
+        } else if (result.isFailure() && result != Sinks.EmitResult.FAIL_TERMINATED
+                && result != Sinks.EmitResult.FAIL_CANCELLED) {
+            LOG.warn("media: a signalling message for room {} was not queued: {}", roomId, result);
         }
     }
 
