@@ -124,7 +124,12 @@ export function mountCall(host, { roomId, join, onLeave, options = {} }) {
     'Turn camera off');
   const share = el('button', { id: 'call-share-screen', type: 'button', 'aria-pressed': 'false',
     disabled: !call.canShareScreen }, 'Share screen');
+  const raiseHand = el('button', { id: 'call-raise-hand', type: 'button', 'aria-pressed': 'false', disabled: true },
+    'Raise hand');
   const leave = el('button', { id: 'call-leave', type: 'button', class: 'danger' }, 'Leave call');
+  const hands = el('ol', { id: 'call-hands', class: 'call-hands', 'aria-label': 'Raised hands, oldest first' });
+  const handsPanel = el('section', { class: 'call-hands-panel', 'aria-label': 'Raised hands', hidden: true },
+    el('h3', {}, 'Raised hands'), hands);
   const muteAll = el('button', { id: 'call-mute-all', type: 'button' }, 'Mute everyone');
   const allowUnmute = el('button', { id: 'call-allow-unmute', type: 'button' }, 'Allow unmuting');
   const lock = el('button', { id: 'call-lock', type: 'button', 'aria-pressed': 'false' }, 'Lock meeting');
@@ -136,8 +141,8 @@ export function mountCall(host, { roomId, join, onLeave, options = {} }) {
     message,
     el('div', { class: 'call-stage' }, self, el('div', { class: 'call-others' }, tiles, empty)),
     el('div', { class: 'actions call-controls', role: 'group', 'aria-label': 'Call controls' },
-      muteAudio, muteVideo, share, leave),
-    moderation);
+      muteAudio, muteVideo, share, raiseHand, leave),
+    moderation, handsPanel);
   host.replaceChildren(container);
 
   // Alerts: what is wrong with your own media stays; the connection's news replaces the last one.
@@ -202,7 +207,22 @@ export function mountCall(host, { roomId, join, onLeave, options = {} }) {
     call.moderate(action, fields);
   }
 
+  function renderHands() {
+    raiseHand.disabled = call.state === 'failed' || call.state === 'closed' || call.role == null;
+    raiseHand.setAttribute('aria-pressed', String(call.handRaised));
+    raiseHand.textContent = call.handRaised ? 'Lower hand' : 'Raise hand';
+    handsPanel.hidden = !call.isModerator;
+    hands.replaceChildren(...call.hands.map((h) => {
+      const lower = el('button', { type: 'button', class: 'call-hands-lower', dataset: { participantId: h.participantId } },
+        'Lower');
+      lower.addEventListener('click', () => moderate('lower-hand', { participantId: h.participantId }));
+      return el('li', { dataset: { participantId: h.participantId } }, el('span', {}, h.displayName || 'Someone'), ' ',
+        lower);
+    }));
+  }
+
   function renderModeration() {
+    renderHands();
     moderation.hidden = !call.isModerator;
     lock.setAttribute('aria-pressed', String(call.locked));
     lock.textContent = call.locked ? 'Unlock meeting' : 'Lock meeting';
@@ -228,6 +248,7 @@ export function mountCall(host, { roomId, join, onLeave, options = {} }) {
     container.dataset.state = shown;
     if (next === 'connected') setConnectionNotice(null, null);
     renderControls();
+    renderHands();
   });
   on('local-media', ({ stream }) => {
     localVideo.srcObject = stream;
@@ -265,6 +286,7 @@ export function mountCall(host, { roomId, join, onLeave, options = {} }) {
   on('mute-released', ({ kind }) => setConnectionNotice('mute-released',
     `A moderator allows you to turn your ${kindName(kind)} on again.`, 'info'));
   on('screen-share', renderControls);
+  on('hands', renderHands);
   on('error', ({ code, message: text }) => {
     if (code?.startsWith('screen-share')) setConnectionNotice('screen-share', text, 'warn');
     if (code === 'forbidden' || code === 'no-participant') setConnectionNotice('moderation', text, 'warn');
@@ -276,6 +298,7 @@ export function mountCall(host, { roomId, join, onLeave, options = {} }) {
   endAll.addEventListener('click', () => {
     if (globalThis.confirm?.('End the meeting for everyone? The room is closed.') ?? true) moderate('end');
   });
+  raiseHand.addEventListener('click', () => call.raiseHand(!call.handRaised));
   muteAudio.addEventListener('click', () => call.setAudioMuted(!call.audioMuted));
   muteVideo.addEventListener('click', () => call.setVideoMuted(!call.videoMuted));
   share.addEventListener('click', async () => {

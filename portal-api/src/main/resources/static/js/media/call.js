@@ -60,6 +60,7 @@ export class MediaCall extends EventTarget {
   #held = { audio: false, video: false };
   #role = null;
   #locked = false;
+  #hands = [];
 
   #participantId = null;
   #displayName = null;
@@ -111,6 +112,10 @@ export class MediaCall extends EventTarget {
   get isModerator() { return this.#role === 'MODERATOR'; }
   /** Whether a moderator locked the room (newcomers are refused). */
   get locked() { return this.#locked; }
+  /** The room's raised hands, oldest first: [{participantId, displayName, raisedAt}] from the last 'hands'. */
+  get hands() { return this.#hands; }
+  /** Whether this participant's hand is in the queue. */
+  get handRaised() { return this.#hands.some((h) => h.participantId === this.#participantId); }
   get sharingScreen() { return this.#local.screen != null; }
   get canShareScreen() { return typeof this.#env.navigator?.mediaDevices?.getDisplayMedia === 'function'; }
   /** The last 'tracks' model. */
@@ -150,9 +155,17 @@ export class MediaCall extends EventTarget {
     return this.#setMuted('video', muted);
   }
 
+  /** Raises or lowers this participant's hand; the node answers with 'hands'. False when not joined. */
+  raiseHand(raised) {
+    const s = this.#session;
+    if (!s?.joined) return false;
+    this.#send(s, { type: 'hand', raised: Boolean(raised) });
+    return true;
+  }
+
   /**
    * A moderator's action (docs/media-signalling.md, Moderation): 'mute', 'mute-all', 'release', 'remove', 'unban',
-   * 'lock', 'unlock', 'end', with {participantId, kind, hold} as the action needs. False when not joined; the node
+   * 'lower-hand', 'lock', 'unlock', 'end', with {participantId, kind, hold} as the action needs. False when not joined; the node
    * answers others with an 'error' event (code forbidden, no-participant).
    */
   moderate(action, { participantId, kind, hold } = {}) {
@@ -409,6 +422,13 @@ export class MediaCall extends EventTarget {
         this.#locked = message.type === 'room-locked';
         this.#emit('room-locked', { locked: this.#locked, by: message.by ?? null });
         return;
+      case 'hands':
+        this.#hands = (Array.isArray(message.queue) ? message.queue : []).map((h) => ({
+          participantId: String(h?.participantId ?? ''), displayName: String(h?.displayName ?? ''),
+          raisedAt: h?.raisedAt ?? null,
+        }));
+        this.#emit('hands', { queue: this.#hands, raised: this.handRaised });
+        return undefined;
       case 'speaker':
         this.#speaker = message.participantId ?? null;
         this.#emit('speaker', { participantId: this.#speaker });

@@ -355,6 +355,28 @@ test('moderate sends the action; room-locked and room-unlocked set locked', asyn
   assert.equal(call.locked, false);
 });
 
+test('raiseHand sends hand; hands keeps the queue in order and says whether my hand is up', async () => {
+  const { call } = await joinedCall();
+  const ws = FakeSocket.last;
+  const seen = [];
+  call.addEventListener('hands', (event) => seen.push(event.detail));
+  assert.equal(call.raiseHand(true), true);
+  call.moderate('lower-hand', { participantId: 'bea' });
+  assert.deepEqual(ws.ofType('hand'), [{ type: 'hand', raised: true }]);
+  assert.deepEqual(ws.ofType('moderate'), [{ type: 'moderate', action: 'lower-hand', participantId: 'bea' }]);
+  assert.equal(call.handRaised, false);
+  ws.receive({ type: 'hands', queue: [
+    { participantId: 'bea', displayName: 'Bea', raisedAt: '2026-01-01T10:00:00Z' },
+    { participantId: 'me', displayName: 'Me', raisedAt: '2026-01-01T10:00:01Z' },
+  ] });
+  assert.deepEqual(call.hands.map((h) => h.participantId), ['bea', 'me']);
+  assert.equal(call.handRaised, true);
+  assert.equal(seen.at(-1).raised, true);
+  ws.receive({ type: 'hands', queue: [{ participantId: 'bea', displayName: 'Bea', raisedAt: '2026-01-01T10:00:00Z' }] });
+  assert.equal(call.handRaised, false);
+  assert.equal(seen.length, 2);
+});
+
 test('screen share adds one sendonly video section; stopping makes it inactive, sharing again reuses it', async () => {
   const { call } = await joinedCall();
   const ws = FakeSocket.last;

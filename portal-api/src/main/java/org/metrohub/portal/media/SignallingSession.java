@@ -1,6 +1,7 @@
 package org.metrohub.portal.media;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import org.metrohub.media.sfu.Endpoint;
 import org.metrohub.media.sfu.EndpointListener;
 import org.metrohub.media.sfu.Negotiator;
 import org.metrohub.portal.identity.CurrentUser;
+import org.metrohub.portal.rooms.RoomModeration;
 import org.metrohub.portal.web.Audit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,12 +23,13 @@ import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One browser's signalling WebSocket, as a small state machine: the first message must be {@code join} with a
- * room token for this room; then {@code offer}, {@code candidate}, {@code mute}, {@code moderate} (moderators
- * only, audited), {@code leave} and {@code ping} until the socket closes. What the media node says goes out through {@link #outbound()}. The protocol is in
+ * room token for this room; then {@code offer}, {@code candidate}, {@code mute}, {@code hand}, {@code moderate}
+ * (moderators only, audited), {@code leave} and {@code ping} until the socket closes. What the media node says goes out through {@link #outbound()}. The protocol is in
  * docs/media-signalling.md.
  */
 final class SignallingSession implements EndpointListener {
@@ -75,6 +78,7 @@ final class SignallingSession implements EndpointListener {
             case "offer" -> offer(in, message.path("sdp").asString(""));
             case "candidate" -> candidate(in, message.path("candidate").asString(""));
             case "mute" -> mute(in, message.path("kind").asString(""), message.path("muted").asBoolean(false));
+            case "hand" -> hand(in, message.path("raised"));
             case "moderate" -> moderate(in, message);
             case "leave" -> {
                 end("left");
@@ -106,7 +110,9 @@ final class SignallingSession implements EndpointListener {
                             .put("role", admitted.roomRole()).put("locked", locked));
                     return true;
                 }))
-                .flatMap(entered -> entered ? plane.stillHere(joined.get().user(), roomId) : Mono.<Void>empty())
+                .flatMap(entered -> entered
+                        ? sendHands(List.of(this)).then(plane.stillHere(joined.get().user(), roomId))
+                        : Mono.<Void>empty())
                 .onErrorResume(MediaPlane.Refused.class, e -> fail(e.code(), e.getMessage(), true))
                 .onErrorResume(IllegalStateException.class, e -> fail("room-unavailable", e.getMessage(), true));
     }
@@ -153,6 +159,36 @@ final class SignallingSession implements EndpointListener {
         return Mono.empty();
     }
 
+    // ------------------------------------------------------------------------------------ raised hands
+
+    /** {@code hand}: raising joins the end of the queue (once), lowering leaves it; the room hears of a change. */
+    private Mono<Void> hand(Joined in, JsonNode raised) {
+        if (!raised.isBoolean()) {
+            return fail("bad-message", "raised must be true or false.", false);
+        }
+        String id = in.user().id();
+        Mono<Boolean> changed = raised.asBoolean()
+                ? plane.moderation().raiseHand(roomId, id, in.user().displayName())
+                : plane.moderation().lowerHand(roomId, id);
+        // no change (raised twice, lowered twice): only the sender is told where they stand
+        return changed.flatMap(yes -> sendHands(yes ? plane.sessions(roomId) : List.of(this)));
+    }
+
+    /** Sends the room's current queue ({@code hands}) to {@code to}. */
+    private Mono<Void> sendHands(java.util.Collection<SignallingSession> to) {
+        return plane.moderation().hands(roomId).doOnNext(queue -> {
+            ObjectNode news = json.createObjectNode().put("type", "hands");
+            ArrayNode list = news.putArray("queue");
+            for (RoomModeration.RaisedHand h : queue) {
+                list.addObject().put("participantId", h.participantId()).put("displayName", h.displayName())
+                        .put("raisedAt", h.raisedAt().toString());
+            }
+            for (SignallingSession s : to) {
+                s.emit(news);
+            }
+        }).then();
+    }
+
     // ------------------------------------------------------------------------------------ moderation
 
     /** {@code moderate}: only a participant whose room token says MODERATOR; see docs/media-signalling.md. */
@@ -169,7 +205,8 @@ final class SignallingSession implements EndpointListener {
         if (needsKind && !kind.equals("audio") && !kind.equals("video")) {
             return fail("bad-message", "kind must be audio or video.", false);
         }
-        boolean needsTarget = action.equals("mute") || action.equals("remove") || action.equals("unban");
+        boolean needsTarget = action.equals("mute") || action.equals("remove") || action.equals("unban")
+                || action.equals("lower-hand");
         if (needsTarget && target.isBlank()) {
             return fail("bad-message", "participantId is required.", false);
         }
@@ -201,6 +238,9 @@ final class SignallingSession implements EndpointListener {
                     .then(blocking(() -> conference.remove(target, "removed by a moderator")))
                     .map(found -> true); // banned even if they are not connected right now
             case "unban" -> plane.moderation().unban(roomId, target);
+            case "lower-hand" -> plane.moderation().lowerHand(roomId, target)
+                    .flatMap(lowered -> lowered ? sendHands(plane.sessions(roomId)).thenReturn(true)
+                            : sendHands(List.of(this)).thenReturn(true)); // not raised: nothing to do
             case "lock", "unlock" -> plane.moderation().lock(roomId, action.equals("lock")).doOnNext(changed -> {
                 ObjectNode news = json.createObjectNode().put("type", action.equals("lock") ? "room-locked"
                         : "room-unlocked").put("by", by);
@@ -259,6 +299,8 @@ final class SignallingSession implements EndpointListener {
             // closing the transport may wait on ice4j's locks: never on an event loop
             Mono.fromRunnable(() -> in.conference().leave(in.endpoint(), reason))
                     .subscribeOn(Schedulers.boundedElastic())
+                    .then(plane.moderation().lowerHand(roomId, in.user().id()))
+                    .flatMap(lowered -> lowered ? sendHands(plane.sessions(roomId)) : Mono.<Void>empty())
                     .then(plane.left(in.user(), roomId))
                     .subscribe(null, e -> LOG.warn("media: could not record that {} left room {}: {}",
                             in.user().username(), roomId, e.toString()));

@@ -18,6 +18,7 @@ import org.openqa.selenium.WebDriver;
  * Issue 4's test with real browsers: an official's meeting, a teacher and a student in it; the official clicks Mute
  * on the teacher's tile, the teacher's microphone goes off and they are told why, the student sees the teacher
  * muted and the node stops forwarding the teacher's audio (the student's audio packets from the teacher stop).
+ * Then the student raises their hand, the official sees it in the queue and lowers it.
  */
 class ModerationBrowserIT {
 
@@ -80,6 +81,22 @@ class ModerationBrowserIT {
                 .filter(l -> l.startsWith("metrohub_media_dropped_total{") && l.contains("reason=\"moderator_muted\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
         assertThat(dropped).as("packets of the muted teacher dropped at the node").isPositive();
+
+        // raised hands: the student raises, the official sees them in #call-hands and lowers the hand
+        String studentId = participantId(student);
+        WebDriver sd = student.driver();
+        WebDriver od = official.driver();
+        sd.findElement(By.id("call-raise-hand")).click();
+        student.await("the student's hand up", () -> "true".equals(
+                sd.findElement(By.id("call-raise-hand")).getDomAttribute("aria-pressed")));
+        String handEntry = "#call-hands li[data-participant-id='" + studentId + "'] .call-hands-lower";
+        official.await("the student's hand in the official's queue", () -> !od.findElements(By.cssSelector(handEntry))
+                .isEmpty() && od.findElement(By.cssSelector(handEntry)).isDisplayed());
+        assertThat(sd.findElement(By.id("call-hands")).isDisplayed()).as("the queue is for moderators").isFalse();
+        od.findElement(By.cssSelector(handEntry)).click();
+        student.await("the student's hand lowered by the official", () -> "false".equals(
+                sd.findElement(By.id("call-raise-hand")).getDomAttribute("aria-pressed")));
+        official.await("the official's queue empty", () -> od.findElements(By.cssSelector("#call-hands li")).isEmpty());
     }
 
     @SuppressWarnings("unchecked")
